@@ -1,0 +1,25 @@
+/** Every mixer of MIXERS.md, in section order. Adding a mixer is one line here. */
+import { MixscopeError } from './core/errors.js';
+import type { Form, Mixer } from './core/mixer.js';
+import { softmaxAttention } from './mixers/softmax-attention/index.js';
+
+export const MIXERS: readonly Mixer[] = [softmaxAttention];
+
+export function getMixer(id: string): Mixer {
+  const mixer = MIXERS.find((m) => m.id === id);
+  if (!mixer) {
+    throw new MixscopeError(`unknown mixer '${id}' (mixers: ${MIXERS.map((m) => m.id).join(', ')})`, 'unknown-mixer');
+  }
+  return mixer;
+}
+
+export function getForm(mixer: Mixer, id: string): Form {
+  const form = mixer.forms.find((f) => f.id === id);
+  if (!form) {
+    throw new MixscopeError(
+      `${mixer.id} has no form '${id}' (forms: ${mixer.forms.map((f) => f.id).join(', ')})`,
+      'unknown-form',
+    );
+  }
+  return form;
+}
