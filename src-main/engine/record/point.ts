@@ -1,0 +1,113 @@
+/**
+ * Run record, part 2: one measured point (mixer × form × backend × L). Every field was added in v1
+ * unless its comment says otherwise. Sizes are in bytes at the run's dtype; times in ms.
+ * Non-finite numbers never reach JSON: where a value can be NaN (an output that held NaN) the
+ * field is nullable and null means "not a number".
+ */
+import { z } from 'zod';
+import { BACKEND_IDS } from '../core/backend.js';
+
+const count = z.number().nonnegative();
+
+export const POINT_STATUSES = [
+  /** Measured. */
+  'ok',
+  /** Predicted or observed over the time or memory budget; `reason` says which. */
+  'over-budget',
+  /** Over the device's own limits (OverLimitError); `neededBytes`/`availableBytes` say by how much. */
+  'over-limit',
+  /** The device was lost during the point; the backend was reset and the sweep went on. */
+  'device-lost',
+  /** Any other error; `reason` holds its message. */
+  'failed',
+  /** Not run: the same form/backend was over budget at a smaller L. */
+  'skipped',
+  /** The backend cannot run this form at this dtype; `reason` says why. */
+  'unsupported',
+] as const;
+export type PointStatus = (typeof POINT_STATUSES)[number];
+
+/** Added in v1. Order statistics of one sample list (engine/stats). */
+export const sampleStatsSchema = z.object({
+  n: z.number().int().positive(),
+  min: count,
+  p10: count,
+  p50: count,
+  p90: count,
+  max: count,
+  mean: count,
+  /** Coefficient of variation, stdev / mean. */
+  cv: count,
+  /** Interquartile range p75 − p25. */
+  iqr: count,
+  /** IQR above 10% of the median: the point is too noisy to trust alone. */
+  noisy: z.boolean(),
+});
+
+/** Added in v1. The form's cost model (MIXERS.md, "Memory and bottleneck conventions"), in bytes. */
+export const costRecordSchema = z.object({
+  flops: count,
+  movedBytes: count,
+  peakBytes: count,
+  buffers: z.array(z.object({ name: z.string(), bytes: count })),
+  bottleneck: z.object({ name: z.string(), bytes: count }),
+});
+
+/** Added in v1. Output against the float64 reference: max |Y − Y_ref| and that over max |Y_ref|. */
+export const errorRecordSchema = z.object({
+  maxAbs: z.number().nonnegative().nullable(),
+  relative: z.number().nonnegative().nullable(),
+  tolerance: z.number().positive(),
+  pass: z.boolean(),
+});
+
+/** Added in v1. Cost-model work over the median sample time. */
+export const achievedSchema = z.object({
+  gflops: count,
+  gbps: count,
+  tokensPerSecond: count,
+});
+
+export const pointRecordSchema = z.object({
+  mixer: z.string(),
+  /** Form id; 'reference' for the reference backend, which times the mixer's float64 definition. */
+  form: z.string(),
+  backend: z.enum(BACKEND_IDS),
+  /** Where the backend ran (BackendProbe.host). */
+  host: z.string(),
+  L: z.number().int().positive(),
+  /** The mixer's named sizes at this L (L, d, dv, N, P, r...). */
+  dims: z.record(z.string(), z.number()),
+  batch: z.number().int().positive(),
+  heads: z.number().int().positive(),
+  dtype: z.enum(['float64', 'float32']),
+  status: z.enum(POINT_STATUSES),
+  reason: z.string().optional(),
+  fidelity: z.enum(['exact', 'approximate']),
+  fidelityNote: z.string().optional(),
+  /** Wall time of each timed sample (B·H runs each), in order. */
+  samplesMs: z.array(count),
+  /** Device time of each sample from timestamp queries; empty when the backend has none. */
+  gpuSamplesMs: z.array(count),
+  stats: sampleStatsSchema.nullable(),
+  gpuStats: sampleStatsSchema.nullable(),
+  compileMs: count.nullable(),
+  uploadMs: count.nullable(),
+  readbackMs: count.nullable(),
+  /** What the backend says it allocated, summed over B·H (the js backend reports its cost model). */
+  allocatedBytes: count.nullable(),
+  /** Per B·H total; null for the reference backend (no cost model for the definition). */
+  cost: costRecordSchema.nullable(),
+  error: errorRecordSchema.nullable(),
+  achieved: achievedSchema.nullable(),
+  /** Roofline time (max of flops/peak, bytes/bandwidth) over the median; needs a calibration. */
+  rooflineFraction: z.number().nonnegative().nullable(),
+  neededBytes: count.optional(),
+  availableBytes: count.optional(),
+});
+
+export type SampleStats = z.infer<typeof sampleStatsSchema>;
+export type CostRecord = z.infer<typeof costRecordSchema>;
+export type ErrorRecord = z.infer<typeof errorRecordSchema>;
+export type Achieved = z.infer<typeof achievedSchema>;
+export type PointRecord = z.infer<typeof pointRecordSchema>;

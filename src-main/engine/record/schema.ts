@@ -1,0 +1,75 @@
+/**
+ * The mixscope run record: the file a sweep writes and the app, the CLI and other tools read.
+ * This module IS the format's spec (like speedscope's file-format-spec): every field, its unit
+ * and the version it was added in. Readers refuse a newer version rather than guess.
+ *
+ * Version history
+ * - v1: format, version, id, status, timestamps, environment, settings, points, fits, crossovers,
+ *   calibration.
+ */
+import { z } from 'zod';
+import { BACKEND_IDS } from '../core/backend.js';
+import { sweepSettingsSchema } from '../sweep/settings.js';
+import { calibrationSchema, environmentSchema } from './environment.js';
+import { pointRecordSchema } from './point.js';
+
+export const RECORD_FORMAT = 'mixscope-run';
+export const RECORD_VERSION = 1;
+
+/** Added in v1. A crashed sweep leaves 'running' behind, with every point it finished. */
+export const RUN_STATUSES = ['running', 'complete', 'cancelled', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/**
+ * Added in v1. Least-squares fit of log(median ms) = exponent·log(L) + intercept over the ok points
+ * of one (mixer, form, backend); `expected` is the form's declared scaling.
+ */
+export const fitSchema = z.object({
+  mixer: z.string(),
+  form: z.string(),
+  backend: z.enum(BACKEND_IDS),
+  expected: z.enum(['quadratic', 'linear', 'linearithmic']).nullable(),
+  exponent: z.number(),
+  intercept: z.number(),
+  r2: z.number().nullable(),
+  points: z.number().int().min(2),
+});
+
+/**
+ * Added in v1. Where curve `faster` (the one ahead at the largest common L) overtakes `slower`.
+ * status 'crosses': from L on (interpolated in log-log); 'always': faster over the whole range;
+ * 'never' cannot occur for the faster curve and is kept for readers that pass arbitrary pairs.
+ */
+export const crossoverSchema = z.object({
+  backend: z.enum(BACKEND_IDS),
+  faster: z.object({ mixer: z.string(), form: z.string() }),
+  slower: z.object({ mixer: z.string(), form: z.string() }),
+  status: z.enum(['crosses', 'always', 'never']),
+  L: z.number().positive().nullable(),
+});
+
+export const runRecordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  version: z.literal(RECORD_VERSION),
+  /** Unique per run; the run store's file name. */
+  id: z.string().min(1),
+  status: z.enum(RUN_STATUSES),
+  /** ISO 8601. */
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Why the run failed, when status is 'failed'. */
+  failure: z.string().optional(),
+  environment: environmentSchema,
+  settings: sweepSettingsSchema,
+  points: z.array(pointRecordSchema),
+  fits: z.array(fitSchema),
+  crossovers: z.array(crossoverSchema),
+  calibration: z.array(calibrationSchema).optional(),
+});
+
+export type Fit = z.infer<typeof fitSchema>;
+export type Crossover = z.infer<typeof crossoverSchema>;
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export * from './environment.js';
+export * from './point.js';
