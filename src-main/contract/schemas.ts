@@ -1,0 +1,125 @@
+/**
+ * The payloads of the contract that are not already engine schemas. Run records, points, settings
+ * and probes are the engine's own zod schemas (src-main/engine/record, src-main/engine/sweep), so a
+ * record read from disk and a record sent to the renderer are checked by the same code.
+ */
+import { z } from 'zod';
+import { backendProbeSchema, environmentSchema, pointRecordSchema, RUN_STATUSES } from '../engine/record/schema.js';
+import { sweepSettingsSchema } from '../engine/sweep/settings.js';
+
+const nonNegative = z.number().nonnegative();
+/** Run ids name files in the run store: no path separators, no dot-dot. */
+export const runIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'expected a run id (letters, digits, . _ -)');
+
+export const empty = z.object({}).strict();
+
+export const probeReportSchema = z.object({
+  environment: environmentSchema,
+  backends: z.array(backendProbeSchema),
+});
+
+/** What the settings form needs to know about a mixer (MIXERS.md sections). */
+export const mixerInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  section: z.number().int(),
+  summary: z.string(),
+  causal: z.boolean(),
+  forms: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), scaling: z.enum(['quadratic', 'linear', 'linearithmic']) })),
+  params: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      type: z.enum(['number', 'integer', 'enum']),
+      default: z.union([z.number(), z.string()]),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      exclusive: z.boolean().optional(),
+      values: z.array(z.string()).optional(),
+    }),
+  ),
+  /** Whether the mixer has an effective attention row (the focus analysis). */
+  focus: z.boolean(),
+});
+
+/** One line of the history list: date, device, settings. */
+export const runSummarySchema = z.object({
+  id: runIdSchema,
+  status: z.enum(RUN_STATUSES),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** The adapter that ran it ('SwiftShader (software)', 'Apple M2'), or the CPU model for CPU-only runs. */
+  device: z.string(),
+  settings: sweepSettingsSchema,
+  points: z.number().int().nonnegative(),
+});
+
+export const pointLabelSchema = z.object({ mixer: z.string(), form: z.string(), backend: z.string(), L: z.number().int().positive() });
+
+/** Mirrors engine/sweep/events.ts SweepProgress, tagged with its run. */
+export const progressSchema = z.object({
+  runId: runIdSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  current: pointLabelSchema.optional(),
+  elapsedMs: nonNegative,
+  etaMs: nonNegative.optional(),
+});
+
+export const pointEventSchema = z.object({ runId: runIdSchema, index: z.number().int().nonnegative(), point: pointRecordSchema });
+
+export const runFinishedSchema = z.object({
+  runId: runIdSchema,
+  status: z.enum(['complete', 'cancelled', 'failed']),
+  points: z.number().int().nonnegative(),
+  failure: z.string().optional(),
+});
+
+export const sweepStateSchema = z.object({
+  running: z.boolean(),
+  runId: runIdSchema.optional(),
+  settings: sweepSettingsSchema.optional(),
+  progress: progressSchema.optional(),
+});
+
+export const exportFormatSchema = z.enum(['json', 'csv']);
+
+/** S(a) = E|a| / √(E a²) of effective attention rows (MIXERS.md, "Attention focus"). */
+export const focusRequestSchema = z.object({
+  mixers: z.array(z.string()).min(1),
+  lengths: z.array(z.number().int().positive()).min(1).optional(),
+  seed: z.number().int().optional(),
+});
+
+const curveSchema = z.object({ x: z.array(z.number()), sparsity: z.array(z.number().nullable()) });
+
+export const focusCurvesSchema = z.object({
+  curves: z.array(
+    z.object({
+      mixer: z.string(),
+      /** 'length': S against L; 'qNorm': S against ‖q‖ at fixed L. */
+      axis: z.enum(['length', 'qNorm']),
+      measured: curveSchema,
+      /** The closed form of MIXERS.md where one exists, on the same x. */
+      theory: curveSchema.extend({ label: z.string() }).optional(),
+    }),
+  ),
+});
+
+export const errorEventSchema = z.object({
+  runId: runIdSchema.optional(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export type ProbeReport = z.infer<typeof probeReportSchema>;
+export type MixerInfo = z.infer<typeof mixerInfoSchema>;
+export type RunSummary = z.infer<typeof runSummarySchema>;
+export type Progress = z.infer<typeof progressSchema>;
+export type PointEvent = z.infer<typeof pointEventSchema>;
+export type RunFinished = z.infer<typeof runFinishedSchema>;
+export type SweepState = z.infer<typeof sweepStateSchema>;
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export type FocusRequest = z.infer<typeof focusRequestSchema>;
+export type FocusCurves = z.infer<typeof focusCurvesSchema>;
+export type ErrorEvent = z.infer<typeof errorEventSchema>;
