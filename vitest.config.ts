@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The renderer's aliases (electron.vite.config.ts), so its chart builders are tested in Node.
+  resolve: { alias: { '@engine': resolve(import.meta.dirname, 'src-main/engine'), '@contract': resolve(import.meta.dirname, 'src-main/contract') } },
   test: {
     include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
