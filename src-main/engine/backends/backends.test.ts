@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../core/random.js';
+import { BYTES_PER_ELEMENT, relativeError } from '../core/tensor.js';
+import { resolveParams } from '../core/validate.js';
+import { getMixer } from '../registry.js';
+import { createJsBackend } from './js.js';
+import { createReferenceBackend, referenceCarriers } from './reference.js';
+
+const mixer = getMixer('softmax-attention');
+const params = resolveParams(mixer);
+const dims = mixer.dims({ L: 40, d: 8, dv: 6, state: 4 }, params);
+const inputs = mixer.randomInputs(dims, createRng(7), params);
+const reference = mixer.reference(inputs, params);
+
+describe('js backend', () => {
+  it.each(['float64', 'float32'] as const)('runs every form in %s and reports the cost-model bytes', async (dtype) => {
+    const backend = createJsBackend();
+    for (const form of mixer.forms) {
+      const kernel = await backend.prepare({ mixer, form, inputs, params, dtype });
+      const timing = await kernel.run();
+      expect(timing.wallMs).toBeGreaterThanOrEqual(0);
+      const { output } = await kernel.read();
+      expect(output.data).toBeInstanceOf(dtype === 'float32' ? Float32Array : Float64Array);
+      expect(relativeError(output, reference).relative).toBeLessThan(dtype === 'float32' ? 1e-4 : 1e-9);
+      expect(kernel.allocatedBytes).toBe(form.cost(dims, params).peakElements * BYTES_PER_ELEMENT[dtype]);
+      kernel.release();
+    }
+  });
+
+  it('times with the injected clock', async () => {
+    let t = 0;
+    const backend = createJsBackend({ now: () => (t += 5) });
+    const kernel = await backend.prepare({ mixer, form: mixer.forms[0]!, inputs, params, dtype: 'float64' });
+    expect((await kernel.run()).wallMs).toBe(5);
+  });
+});
+
+describe('reference backend', () => {
+  it('is float64 only and returns the reference output', async () => {
+    const backend = createReferenceBackend();
+    expect((await backend.probe()).dtypes).toEqual(['float64']);
+    const [carrier] = referenceCarriers(mixer);
+    expect(carrier!.label).toBe('reference');
+    expect(backend.support(mixer, carrier!.form, 'float32').supported).toBe(false);
+    const kernel = await backend.prepare({ mixer, form: carrier!.form, inputs, params, dtype: 'float64' });
+    await kernel.run();
+    const { output } = await kernel.read();
+    expect(Array.from(output.data)).toEqual(Array.from(reference.data));
+  });
+});
