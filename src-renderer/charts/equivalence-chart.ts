@@ -1,0 +1,58 @@
+/**
+ * Equivalence: max |Y − Y_ref| of each form against the mixer's float64 reference, per point,
+ * with the tolerance of the run's dtype dashed. Forms of one mixer that compute the same output
+ * sit together below the line (MIXERS.md: "that equality is a test, and showing it is a feature").
+ */
+import type { LineSeriesOption } from 'echarts/charts';
+import { lengthAxis, LEGEND, logAxis, SINGLE_GRID, titled } from './axes.js';
+import type { ChartRun } from './chart-run.js';
+import { groupCurves } from './curves.js';
+import { formatNumber } from './format.js';
+import type { ChartOption } from './option.js';
+import { itemTooltip } from './tooltip.js';
+
+/** A log axis cannot show 0: an exact match is drawn at this floor and the tooltip says "exact". */
+export const EXACT_FLOOR = 1e-17;
+
+export function buildEquivalenceChart(run: ChartRun): ChartOption {
+  const curves = groupCurves(run.points, (p) => p.error !== null);
+  const series: LineSeriesOption[] = curves.map((curve) => ({
+    type: 'line',
+    name: curve.key,
+    color: curve.color,
+    data: curve.points.map((p) => {
+      const e = p.error!;
+      const shown = e.maxAbs === null ? Number.NaN : Math.max(e.maxAbs, EXACT_FLOOR);
+      const note = e.maxAbs === null ? 'output held NaN' : e.maxAbs === 0 ? 'exact match' : e.pass ? 'within tolerance' : 'OVER tolerance';
+      return { value: [p.L, shown, e.relative ?? Number.NaN, e.tolerance], note, symbol: e.pass ? 'circle' : 'triangle' };
+    }),
+  }));
+  const tolerances = [...new Set(run.points.flatMap((p) => (p.error ? [p.error.tolerance] : [])))];
+  const first = series[0];
+  if (first && tolerances.length > 0) {
+    first.markLine = {
+      symbol: 'none',
+      silent: true,
+      lineStyle: { color: '#b2182b', type: 'dashed' },
+      label: { formatter: (p: { value?: unknown }) => `tolerance ${formatNumber(Number(p.value))}`, color: '#b2182b' },
+      data: tolerances.map((t) => ({ yAxis: t })),
+    };
+  }
+  return {
+    title: titled('Equivalence with the float64 reference', `max |Y − Y_ref| per point, ${run.settings.dtype}; dashed: tolerance`),
+    legend: { ...LEGEND },
+    grid: SINGLE_GRID,
+    tooltip: {
+      trigger: 'item',
+      formatter: itemTooltip([
+        ['L', String],
+        ['max abs error', (v) => (v <= EXACT_FLOOR ? '0 (exact)' : v.toExponential(3))],
+        ['relative', (v) => v.toExponential(3)],
+        ['tolerance', (v) => v.toExponential(1)],
+      ]),
+    },
+    xAxis: lengthAxis(),
+    yAxis: logAxis('max abs error'),
+    series,
+  };
+}

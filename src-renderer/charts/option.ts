@@ -1,0 +1,22 @@
+/** The option type of every chart builder: only the series and components registered in echarts-setup.ts. */
+import type { ComposeOption } from 'echarts/core';
+import type { CustomSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+
+export type ChartOption = ComposeOption<
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | CustomSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+>;
+export type ChartSeries = LineSeriesOption | ScatterSeriesOption | CustomSeriesOption;

@@ -1,0 +1,90 @@
+/**
+ * Throughput and roofline, side by side. Left: tokens/s (B·H·L per median sample) vs L. Right: the
+ * roofline: achieved GFLOP/s against arithmetic intensity (cost-model FLOPs per byte moved), under
+ * the calibrated roof min(peak matmul rate, copy bandwidth × intensity) of each backend.
+ */
+import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import { lengthAxis, LEGEND, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import type { ChartRun } from './chart-run.js';
+import { groupCurves, isOk } from './curves.js';
+import { formatNumber } from './format.js';
+import type { ChartOption, ChartSeries } from './option.js';
+import { itemTooltip } from './tooltip.js';
+
+const ROOF_SAMPLES = 24;
+
+function roofSeries(run: ChartRun, intensities: readonly number[]): LineSeriesOption[] {
+  if (intensities.length === 0) return [];
+  const lo = Math.min(...intensities) / 4;
+  const hi = Math.max(...intensities) * 4;
+  return (run.calibration ?? [])
+    .filter((c) => c.dtype === run.settings.dtype)
+    .map((c) => {
+      const xs = Array.from({ length: ROOF_SAMPLES }, (_, i) => lo * (hi / lo) ** (i / (ROOF_SAMPLES - 1)));
+      return {
+        type: 'line',
+        name: `roof ${c.backend}: ${formatNumber(c.peakMatmulGflops)} GFLOP/s, ${formatNumber(c.copyGBs)} GB/s`,
+        xAxisIndex: 1,
+        yAxisIndex: 1,
+        symbol: 'none',
+        color: '#444444',
+        lineStyle: { type: 'dashed', width: 1.5 },
+        tooltip: { show: false },
+        data: xs.map((x) => [x, Math.min(c.peakMatmulGflops, c.copyGBs * x)]),
+      };
+    });
+}
+
+export function buildThroughputChart(run: ChartRun): ChartOption {
+  const curves = groupCurves(run.points, (p) => isOk(p) && p.achieved !== null);
+  const series: ChartSeries[] = [];
+  const intensities: number[] = [];
+  for (const curve of curves) {
+    series.push({
+      type: 'line',
+      name: curve.key,
+      color: curve.color,
+      xAxisIndex: 0,
+      yAxisIndex: 0,
+      data: curve.points.map((p) => ({ value: [p.L, p.achieved?.tokensPerSecond ?? 0, p.achieved?.gflops ?? 0] })),
+    });
+    const roofline: ScatterSeriesOption = {
+      type: 'scatter',
+      name: curve.key,
+      color: curve.color,
+      xAxisIndex: 1,
+      yAxisIndex: 1,
+      data: curve.points
+        .filter((p) => p.cost !== null && p.cost.movedBytes > 0 && (p.achieved?.gflops ?? 0) > 0)
+        .map((p) => {
+          const intensity = (p.cost?.flops ?? 0) / (p.cost?.movedBytes ?? 1);
+          intensities.push(intensity);
+          return { value: [intensity, p.achieved?.gflops ?? 0, p.L, p.rooflineFraction ?? Number.NaN] };
+        }),
+    };
+    series.push(roofline);
+  }
+  series.push(...roofSeries(run, intensities));
+  const calibrated = (run.calibration ?? []).length > 0;
+  return {
+    title: [
+      titled('Throughput and roofline', calibrated ? 'dashed: calibrated roof of each backend' : 'no calibration in this run: roofs not drawn'),
+      { text: 'tokens per second', left: '12%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      { text: 'achieved vs calibrated peak', left: '62%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+    ],
+    legend: { ...LEGEND },
+    grid: SIDE_BY_SIDE_GRIDS,
+    tooltip: {
+      trigger: 'item',
+      formatter: itemTooltip([
+        ['x', formatNumber],
+        ['y', formatNumber],
+        ['L / GFLOP/s', formatNumber],
+        ['fraction of roof', formatNumber],
+      ]),
+    },
+    xAxis: [lengthAxis(0), logAxis('arithmetic intensity (FLOP/byte)', 1)],
+    yAxis: [logAxis('tokens/s', 0), logAxis('GFLOP/s', 1)],
+    series,
+  };
+}

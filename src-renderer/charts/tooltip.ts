@@ -1,0 +1,30 @@
+/**
+ * Item tooltips with the exact numbers: every data item carries its point's fields as `value`
+ * [x, y, ...extra] and the chart names what each extra is, so the formatter stays generic.
+ */
+import { escapeHtml } from './format.js';
+
+interface ItemParams {
+  readonly seriesName?: string;
+  readonly marker?: unknown;
+  readonly data?: unknown;
+}
+
+/** One row per labelled value; `labels[i]` formats `value[i]`. */
+export type TooltipRow = readonly [label: string, format: (v: number) => string];
+
+export function itemTooltip(rows: readonly TooltipRow[]): (params: unknown) => string {
+  return (params: unknown) => {
+    const p = (Array.isArray(params) ? params[0] : params) as ItemParams;
+    const data = p.data as { value?: unknown; note?: unknown } | unknown[] | undefined;
+    const value = Array.isArray(data) ? data : Array.isArray(data?.value) ? (data.value as unknown[]) : [];
+    const lines = rows
+      .map(([label, format], i) => {
+        const v = value[i];
+        return typeof v === 'number' && Number.isFinite(v) ? `${escapeHtml(label)}: <b>${escapeHtml(format(v))}</b>` : '';
+      })
+      .filter((line) => line !== '');
+    const note = !Array.isArray(data) && typeof data?.note === 'string' ? [`<i>${escapeHtml(data.note)}</i>`] : [];
+    return [`${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}`, ...lines, ...note].join('<br/>');
+  };
+}
