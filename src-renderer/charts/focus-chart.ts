@@ -10,8 +10,6 @@ import { formatNumber } from './format.js';
 import type { ChartOption } from './option.js';
 import { itemTooltip } from './tooltip.js';
 
-type Curve = FocusCurves['curves'][number];
-
 function points(x: readonly number[], y: readonly (number | null)[]): number[][] {
   return x.flatMap((xi, i) => {
     const yi = y[i];
