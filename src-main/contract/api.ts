@@ -13,6 +13,7 @@ import {
   exportFormatSchema,
   focusCurvesSchema,
   focusRequestSchema,
+  menuCommandSchema,
   mixerInfoSchema,
   pointEventSchema,
   probeReportSchema,
@@ -61,6 +62,7 @@ export const EVENTS = {
   point: pointEventSchema,
   runFinished: runFinishedSchema,
   error: errorEventSchema,
+  menu: menuCommandSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 /** Requests have no transforms or defaults, so what the client sends is what the handler gets. */

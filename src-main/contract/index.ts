@@ -1,6 +1,7 @@
 /** The contract's public surface, for the main side, the preload and the renderer alike. */
 export * from './api.js';
 export * from './client.js';
+export * from './dispatch.js';
 export * from './envelope.js';
 export * from './names.js';
 export * from './schemas.js';

@@ -18,7 +18,7 @@ export const METHOD_NAMES = [
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['progress', 'point', 'runFinished', 'error'] as const;
+export const EVENT_NAMES = ['progress', 'point', 'runFinished', 'error', 'menu'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** `progress` → `onProgress`: the subscription name the bridge and the client expose. */

@@ -112,6 +112,22 @@ export const errorEventSchema = z.object({
   message: z.string(),
 });
 
+/** The app's views, as the View menu names them. */
+export const VIEW_NAMES = ['sweep', 'results', 'focus', 'history', 'probe'] as const;
+
+/**
+ * A menu command the renderer carries out (the main side has no view state): open a run it just
+ * imported or loaded, save the run on screen, start the sweep of the settings form, show a view.
+ */
+export const menuCommandSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('showRun'), runId: runIdSchema }),
+  z.object({ action: z.literal('saveRun'), format: exportFormatSchema }),
+  z.object({ action: z.literal('startSweep') }),
+  z.object({ action: z.literal('cancelSweep') }),
+  z.object({ action: z.literal('showView'), view: z.enum(VIEW_NAMES) }),
+]);
+
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
 export type ProbeReport = z.infer<typeof probeReportSchema>;
 export type MixerInfo = z.infer<typeof mixerInfoSchema>;
 export type RunSummary = z.infer<typeof runSummarySchema>;
