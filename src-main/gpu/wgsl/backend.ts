@@ -1,0 +1,132 @@
+/**
+ * The `wgsl` backend: runs any mixer form that has a kernel plan (plans/) on a GPUDevice it is given,
+ * whichever host made it (Dawn in a Node worker, a page's navigator.gpu). Storage buffers are the
+ * cost model's; points over the device's limits throw OverLimitError before allocating; a lost
+ * device throws DeviceLostError until `reset` brings a new one.
+ */
+import type { Backend, BackendProbe, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
+import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
+import type { Form, Mixer } from '../../engine/core/mixer.js';
+import type { DType } from '../../engine/core/tensor.js';
+import { inferDims } from '../../engine/core/validate.js';
+import { checkBufferLimits, createStorageBuffers } from './buffers.js';
+import { WgslKernel, buildDispatches } from './kernel.js';
+import { PipelineCache, type ShaderLoader } from './pipelines.js';
+import { findPlan } from './plans/index.js';
+import { probeDevice } from './probe.js';
+import { uploadInputs } from './upload.js';
+
+export interface WgslBackendOptions {
+  readonly device: GPUDevice;
+  readonly loadShader: ShaderLoader;
+  /** Where the device came from, for probe: 'node-worker (Dawn, swiftshader-vulkan)'. */
+  readonly host: string;
+  /** Makes a fresh device after a loss; without it `reset` fails with the loss reason. */
+  readonly recreateDevice?: () => Promise<GPUDevice>;
+  /** Total storage bytes a point may take (the device does not say how much memory it has). */
+  readonly memoryBudgetBytes?: number;
+}
+
+export function wgslSupport(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
+  const plan = findPlan(mixer.id, form.id);
+  if (!plan) return { supported: false, fidelity: 'exact', note: `no WGSL kernel for ${mixer.id}/${form.id} yet` };
+  if (dtype !== 'float32') return { supported: false, fidelity: 'exact', note: 'WGSL kernels compute in float32 only' };
+  if (plan.approximate) return { supported: true, fidelity: 'approximate', note: plan.approximate };
+  return { supported: true, fidelity: 'exact' };
+}
+
+export class WgslBackend implements Backend {
+  readonly id = 'wgsl' as const;
+  private device: GPUDevice;
+  private pipelines: PipelineCache;
+  private lostReason: string | undefined;
+
+  constructor(private readonly options: WgslBackendOptions) {
+    this.device = options.device;
+    this.pipelines = new PipelineCache(this.device, options.loadShader);
+    this.watch(this.device);
+  }
+
+  private watch(device: GPUDevice): void {
+    void device.lost.then((info) => {
+      if (device === this.device && info.reason !== 'destroyed') this.lostReason = info.message || 'device lost';
+    });
+  }
+
+  private checkAlive = (): void => {
+    if (this.lostReason !== undefined) throw new DeviceLostError(`wgsl device lost: ${this.lostReason}`);
+  };
+
+  async probe(): Promise<BackendProbe> {
+    const probe = probeDevice(this.device, this.options.host);
+    return this.lostReason === undefined ? probe : { ...probe, available: false, reason: `device lost: ${this.lostReason}` };
+  }
+
+  support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
+    return wgslSupport(mixer, form, dtype);
+  }
+
+  async prepare(request: PrepareRequest): Promise<PreparedKernel> {
+    this.checkAlive();
+    const { mixer, form, params, inputs } = request;
+    const where = `wgsl ${mixer.id}/${form.id}`;
+    const support = wgslSupport(mixer, form, request.dtype);
+    if (!support.supported) throw new MixscopeError(`${where}: ${support.note}`, 'unsupported');
+    const plan = findPlan(mixer.id, form.id)!;
+    const dims = inferDims(mixer, inputs);
+    const why = plan.unsupported?.(dims, params);
+    if (why) throw new MixscopeError(`${where}: ${why}`, 'unsupported');
+    const cost = form.cost(dims, params);
+    checkBufferLimits(where, cost.buffers, this.device.limits, this.options.memoryBudgetBytes);
+
+    const device = this.device;
+    const compileStart = performance.now();
+    const pipelines = await Promise.all(plan.passes.map((p) => this.pipelines.get(p.shader, p.entry)));
+    const compileMs = performance.now() - compileStart;
+
+    device.pushErrorScope('out-of-memory');
+    device.pushErrorScope('validation');
+    const storage = createStorageBuffers(device, cost.buffers);
+    const outputShape = mixer.output.dims.map((name) => dims[name]!);
+    const parts = { device, plan, pipelines, storage, dims, params, outputShape, where };
+    let kernel: WgslKernel;
+    try {
+      const { dispatches, auxiliary } = buildDispatches(parts);
+      kernel = new WgslKernel(parts, dispatches, auxiliary, this.checkAlive);
+    } catch (err) {
+      for (const b of storage.values()) b.destroy();
+      await device.popErrorScope();
+      await device.popErrorScope();
+      throw err;
+    }
+    kernel.uploadMs = await uploadInputs(device, storage, inputs, cost.buffers, where);
+    // First call: its time counts as compile (pipeline creation, driver caches), not as a sample.
+    const firstStart = performance.now();
+    await kernel.run();
+    kernel.compileMs = compileMs + (performance.now() - firstStart);
+    const validation = await device.popErrorScope();
+    const memory = await device.popErrorScope();
+    const failure = validation ?? memory;
+    if (failure) {
+      kernel.release();
+      throw new MixscopeError(`${where}: ${failure.message.split('\n')[0]}`, memory ? 'over-limit' : 'unsupported');
+    }
+    this.checkAlive();
+    return kernel;
+  }
+
+  async reset(): Promise<void> {
+    if (!this.options.recreateDevice) {
+      throw new DeviceLostError(`wgsl cannot recreate its device (${this.lostReason ?? 'no loss recorded'})`);
+    }
+    this.device.destroy();
+    this.device = await this.options.recreateDevice();
+    this.pipelines = new PipelineCache(this.device, this.options.loadShader);
+    this.lostReason = undefined;
+    this.watch(this.device);
+  }
+
+  async dispose(): Promise<void> {
+    this.device.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Compiled compute pipelines, cached per shader file and entry point for the life of a device:
+ * the first point that uses a shader pays its compile time (reported as compileMs), later points
+ * of the same sweep do not.
+ */
+import { MixscopeError } from '../../engine/core/errors.js';
+
+/** Loads a shader's source by its path under shaders/ (fs in Node, fetch in a page). */
+export type ShaderLoader = (relativePath: string) => Promise<string>;
+
+export class PipelineCache {
+  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly load: ShaderLoader,
+  ) {}
+
+  get(shader: string, entry: string): Promise<GPUComputePipeline> {
+    const key = `${shader}#${entry}`;
+    let pipeline = this.pipelines.get(key);
+    if (!pipeline) {
+      pipeline = this.compile(shader, entry);
+      // A failed compile is not cached, so a fixed shader file is picked up on the next point.
+      pipeline.catch(() => this.pipelines.delete(key));
+      this.pipelines.set(key, pipeline);
+    }
+    return pipeline;
+  }
+
+  private async compile(shader: string, entry: string): Promise<GPUComputePipeline> {
+    const code = await this.load(shader);
+    const module = this.device.createShaderModule({ label: shader, code });
+    const info = await module.getCompilationInfo();
+    const errors = info.messages.filter((m) => m.type === 'error');
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      throw new MixscopeError(`shaders/${shader}:${first.lineNum}:${first.linePos}: ${first.message}`, 'unsupported');
+    }
+    try {
+      return await this.device.createComputePipelineAsync({
+        label: `${shader}#${entry}`,
+        layout: 'auto',
+        compute: { module, entryPoint: entry },
+      });
+    } catch (err) {
+      throw new MixscopeError(`shaders/${shader} entry '${entry}': ${err instanceof Error ? err.message : String(err)}`, 'unsupported');
+    }
+  }
+}

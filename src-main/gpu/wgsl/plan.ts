@@ -1,0 +1,53 @@
+/**
+ * A kernel plan: how one form of one mixer runs as WGSL compute passes. Plans are data, so the
+ * generic runner (WgslBackend) needs no per-mixer code and any host that can load the shader files
+ * can run them. Binding convention of every pass's shader:
+ *   @group(0) @binding(0)     var<uniform> params: <struct of the form's `uniforms`, in order>
+ *   @group(0) @binding(1 + i) var<storage, ...> <storage[i]>   (cost-model buffer names)
+ *   @group(1) @binding(0)     var<uniform> step: Step          (only for passes with `repeat`;
+ *                                                               struct Step { index: u32 })
+ */
+import type { Dims, Params } from '../../engine/core/mixer.js';
+
+export type Workgroups = readonly [number, number?, number?];
+
+export interface UniformField {
+  readonly name: string;
+  readonly type: 'u32' | 'f32';
+  value(dims: Dims, params: Params): number;
+}
+
+export interface PassPlan {
+  /** Path under shaders/, e.g. 'softmax-attention/fused.wgsl'. */
+  readonly shader: string;
+  readonly entry: string;
+  /** Storage buffers the entry point uses, by the cost model's buffer names, bound at 1, 2, ... */
+  readonly storage: readonly string[];
+  workgroups(dims: Dims, params: Params): Workgroups;
+  /** Dispatch this pass `repeat` times in a row, step.index = 0, 1, ... (scan levels, chunk carries). */
+  repeat?(dims: Dims, params: Params): number;
+}
+
+export interface FormPlan {
+  /** The fields of the `params` uniform struct, each 4 bytes, in declaration order. */
+  readonly uniforms: readonly UniformField[];
+  readonly passes: readonly PassPlan[];
+  /** The buffer the output Y is read from (default 'Y'). */
+  readonly output?: string;
+  /** Set when the kernel computes the form's output by another algorithm than the form names. */
+  readonly approximate?: string;
+  /** Sizes the kernel cannot take (a register array bound); a one-line reason, or undefined when fine. */
+  unsupported?(dims: Dims, params: Params): string | undefined;
+}
+
+/** Form id → plan, for one mixer. */
+export type MixerPlan = Readonly<Record<string, FormPlan>>;
+
+export const ceilDiv = (n: number, k: number): number => Math.ceil(n / k);
+
+/** Workgroup counts for n items of `per` each, folded into y past the per-dimension limit. */
+export function grid1d(n: number, per: number, maxPerDimension = 65535): Workgroups {
+  const groups = ceilDiv(n, per);
+  if (groups <= maxPerDimension) return [groups];
+  return [maxPerDimension, ceilDiv(groups, maxPerDimension)];
+}

@@ -1,0 +1,11 @@
+/** Every mixer's WGSL plans, by mixer id. A mixer absent here (or a form absent from its plan) has no kernel yet. */
+import type { FormPlan, MixerPlan } from '../plan.js';
+import { softmaxAttentionPlan } from './softmax-attention.js';
+
+export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
+  'softmax-attention': softmaxAttentionPlan,
+};
+
+export function findPlan(mixerId: string, formId: string): FormPlan | undefined {
+  return WGSL_PLANS[mixerId]?.[formId];
+}
