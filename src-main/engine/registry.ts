@@ -2,8 +2,22 @@
 import { MixscopeError } from './core/errors.js';
 import type { Form, Mixer } from './core/mixer.js';
 import { softmaxAttention } from './mixers/softmax-attention/index.js';
+import { linearAttention } from './mixers/linear-attention/index.js';
+import { simpleLinearAttention } from './mixers/simple-linear-attention/index.js';
+import { retention } from './mixers/retention/index.js';
+import { maskedAttention } from './mixers/masked-attention/index.js';
+import { ssm } from './mixers/ssm/index.js';
+import { ssd } from './mixers/ssd/index.js';
 
-export const MIXERS: readonly Mixer[] = [softmaxAttention];
+export const MIXERS: readonly Mixer[] = [
+  softmaxAttention,
+  linearAttention,
+  simpleLinearAttention,
+  retention,
+  maskedAttention,
+  ssm,
+  ssd,
+];
 
 export function getMixer(id: string): Mixer {
   const mixer = MIXERS.find((m) => m.id === id);
