@@ -1,0 +1,84 @@
+/**
+ * What a finished sweep concludes: the scaling exponent of every (mixer, form, backend) curve, and
+ * where curves cross. Crossovers are taken between the forms of one mixer, and between each form
+ * of the softmax-attention baseline and every form of every other mixer, always on one backend.
+ */
+import type { BackendId } from '../core/backend.js';
+import type { Scaling } from '../core/mixer.js';
+import type { PointRecord } from '../record/point.js';
+import type { Crossover, Fit } from '../record/schema.js';
+import { findCrossover } from '../stats/crossover.js';
+import { fitScalingExponent, type CurvePoint } from '../stats/fit.js';
+import { seriesKey } from './plan.js';
+
+export const BASELINE_MIXER = 'softmax-attention';
+
+interface Curve {
+  readonly mixer: string;
+  readonly form: string;
+  readonly backend: BackendId;
+  readonly points: CurvePoint[];
+}
+
+/** Median time against L of every series, from its ok points. */
+export function curvesOf(points: readonly PointRecord[]): Curve[] {
+  const curves = new Map<string, Curve>();
+  for (const p of points) {
+    if (p.status !== 'ok' || !p.stats || !(p.stats.p50 > 0)) continue;
+    const key = seriesKey(p);
+    let curve = curves.get(key);
+    if (!curve) curves.set(key, (curve = { mixer: p.mixer, form: p.form, backend: p.backend, points: [] }));
+    curve.points.push({ L: p.L, ms: p.stats.p50 });
+  }
+  return [...curves.values()];
+}
+
+export function fitCurves(curves: readonly Curve[], expected: (curve: Curve) => Scaling | null): Fit[] {
+  const fits: Fit[] = [];
+  for (const curve of curves) {
+    if (new Set(curve.points.map((p) => p.L)).size < 2) continue;
+    const fit = fitScalingExponent(curve.points);
+    fits.push({
+      mixer: curve.mixer,
+      form: curve.form,
+      backend: curve.backend,
+      expected: expected(curve),
+      exponent: fit.exponent,
+      intercept: fit.intercept,
+      r2: fit.r2,
+      points: curve.points.length,
+    });
+  }
+  return fits;
+}
+
+function crossoverOf(a: Curve, b: Curve): Crossover | undefined {
+  const bByL = new Map(b.points.map((p) => [p.L, p.ms]));
+  const common = a.points.filter((p) => bByL.has(p.L)).sort((x, y) => x.L - y.L);
+  const last = common[common.length - 1];
+  if (common.length < 2 || !last) return undefined;
+  const [faster, slower] = last.ms <= bByL.get(last.L)! ? [a, b] : [b, a];
+  const result = findCrossover(faster.points, slower.points);
+  return {
+    backend: a.backend,
+    faster: { mixer: faster.mixer, form: faster.form },
+    slower: { mixer: slower.mixer, form: slower.form },
+    status: result.status,
+    L: result.status === 'crosses' ? result.L : null,
+  };
+}
+
+export function findCrossovers(curves: readonly Curve[]): Crossover[] {
+  const out: Crossover[] = [];
+  for (const [i, a] of curves.entries()) {
+    for (const b of curves.slice(i + 1)) {
+      if (a.backend !== b.backend) continue;
+      const sameMixer = a.mixer === b.mixer;
+      const againstBaseline = (a.mixer === BASELINE_MIXER) !== (b.mixer === BASELINE_MIXER);
+      if (!sameMixer && !againstBaseline) continue;
+      const crossover = crossoverOf(a, b);
+      if (crossover) out.push(crossover);
+    }
+  }
+  return out;
+}
