@@ -56,7 +56,7 @@ export function finishRunRecord(record: RunRecord, end: RunEnd): RunRecord {
 
 /** A sortable, file-name-safe id: UTC time to the millisecond plus a random suffix. */
 export function newRunId(date: Date, random: () => number = Math.random): string {
-  const stamp = date.toISOString().replace(/[-:]/g, '').replace('.', '-').replace('Z', 'Z');
+  const stamp = date.toISOString().replace(/[-:]/g, '').replace('.', '-');
   const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
   return `${stamp}-${suffix}`;
 }

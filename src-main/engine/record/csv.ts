@@ -1,0 +1,67 @@
+/**
+ * The CSV writer: one row per point, for spreadsheets and pandas. Numbers are written with
+ * String(x), JavaScript's shortest round-trip repr, so no precision is lost (never toFixed).
+ * Raw samples go in one column, separated by ';'. Empty cell = no value.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { PointRecord } from './point.js';
+import type { RunRecord } from './schema.js';
+
+type Cell = string | number | boolean | null | undefined;
+
+const COLUMNS: readonly [string, (p: PointRecord) => Cell][] = [
+  ['mixer', (p) => p.mixer],
+  ['form', (p) => p.form],
+  ['backend', (p) => p.backend],
+  ['host', (p) => p.host],
+  ['L', (p) => p.L],
+  ['dims', (p) => Object.entries(p.dims).map(([k, v]) => `${k}=${v}`).join(';')],
+  ['batch', (p) => p.batch],
+  ['heads', (p) => p.heads],
+  ['dtype', (p) => p.dtype],
+  ['status', (p) => p.status],
+  ['reason', (p) => p.reason],
+  ['fidelity', (p) => p.fidelity],
+  ['samples', (p) => p.stats?.n],
+  ['min_ms', (p) => p.stats?.min],
+  ['p10_ms', (p) => p.stats?.p10],
+  ['p50_ms', (p) => p.stats?.p50],
+  ['p90_ms', (p) => p.stats?.p90],
+  ['max_ms', (p) => p.stats?.max],
+  ['mean_ms', (p) => p.stats?.mean],
+  ['cv', (p) => p.stats?.cv],
+  ['iqr_ms', (p) => p.stats?.iqr],
+  ['noisy', (p) => p.stats?.noisy],
+  ['gpu_p50_ms', (p) => p.gpuStats?.p50],
+  ['compile_ms', (p) => p.compileMs],
+  ['upload_ms', (p) => p.uploadMs],
+  ['readback_ms', (p) => p.readbackMs],
+  ['allocated_bytes', (p) => p.allocatedBytes],
+  ['flops', (p) => p.cost?.flops],
+  ['moved_bytes', (p) => p.cost?.movedBytes],
+  ['peak_bytes', (p) => p.cost?.peakBytes],
+  ['bottleneck', (p) => p.cost?.bottleneck.name],
+  ['bottleneck_bytes', (p) => p.cost?.bottleneck.bytes],
+  ['error_max_abs', (p) => p.error?.maxAbs],
+  ['error_relative', (p) => p.error?.relative],
+  ['error_pass', (p) => p.error?.pass],
+  ['gflops', (p) => p.achieved?.gflops],
+  ['gbps', (p) => p.achieved?.gbps],
+  ['tokens_per_s', (p) => p.achieved?.tokensPerSecond],
+  ['roofline_fraction', (p) => p.rooflineFraction],
+  ['needed_bytes', (p) => p.neededBytes],
+  ['available_bytes', (p) => p.availableBytes],
+  ['samples_ms', (p) => p.samplesMs.map(String).join(';')],
+];
+
+export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
+
+function cell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+export function runRecordToCsv(record: RunRecord): string {
+  const rows = record.points.map((p) => COLUMNS.map(([, get]) => cell(get(p))));
+  return stringify([[...CSV_COLUMNS], ...rows]);
+}

@@ -1,0 +1,61 @@
+/** Golden files: a valid v1 record read and written back byte for byte; corrupt ones refused by path. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MixscopeError } from '../core/errors.js';
+import { appendPoint, finishRunRecord, newRunId, startRunRecord } from './build.js';
+import { CSV_COLUMNS, runRecordToCsv } from './csv.js';
+import { runRecordToJson } from './json.js';
+import { parseRunRecord, parseRunRecordText } from './parse.js';
+
+const golden = (name: string): string => readFileSync(fileURLToPath(new URL(`./golden/${name}`, import.meta.url)), 'utf8');
+const validText = golden('valid-v1.json');
+
+describe('run record v1', () => {
+  it('parses the golden file and writes it back unchanged', () => {
+    const record = parseRunRecord(JSON.parse(validText));
+    expect(record.points).toHaveLength(5);
+    expect(runRecordToJson(record)).toBe(validText);
+  });
+
+  it('writes the golden CSV with full float precision', () => {
+    const csv = runRecordToCsv(parseRunRecord(JSON.parse(validText)));
+    expect(csv).toBe(golden('valid-v1.csv'));
+    expect(csv).toContain('0.30000000000000004');
+    expect(csv).toContain('1.7777777777777777');
+    expect(csv.split('\n')[0]!.split(',')).toEqual([...CSV_COLUMNS]);
+  });
+
+  it.each([
+    ['corrupt-sample-type.json', 'points[3].samplesMs[0]: expected number, got string'],
+    ['corrupt-format.json', "format: expected 'mixscope-run', got \"speedscope\""],
+    ['corrupt-future-version.json', 'version: 2 is newer than this mixscope reads (up to 1); update mixscope'],
+    ['corrupt-missing-cpu.json', 'environment.cpu: missing (expected object)'],
+    ['corrupt-status.json', 'points[0].status: expected one of "ok"|"over-budget"|"over-limit"|"device-lost"|"failed"|"skipped"|"unsupported"'],
+  ])('refuses %s with the path of the problem', (file, message) => {
+    const parse = () => parseRunRecord(JSON.parse(golden(file)));
+    expect(parse).toThrow(MixscopeError);
+    expect(parse).toThrow(message);
+  });
+
+  it('refuses truncated JSON and names the source', () => {
+    expect(() => parseRunRecordText(golden('corrupt-truncated.json'), 'run.json')).toThrow(/^run\.json is not valid JSON/);
+    expect(() => parseRunRecordText('[]', 'run.json')).toThrow('run.json: not a mixscope run record: expected a JSON object');
+  });
+
+  it('refuses non-finite numbers written by other tools', () => {
+    const json = JSON.parse(validText);
+    json.points[0].stats.p50 = 'Infinity';
+    expect(() => parseRunRecord(json)).toThrow('points[0].stats.p50: expected number, got string');
+  });
+
+  it('builds a record through its life: running, points, complete', () => {
+    const json = JSON.parse(validText);
+    const started = startRunRecord({ id: newRunId(new Date(Date.UTC(2025, 0, 2, 3, 4, 5, 6)), () => 0.5), startedAt: '2025-01-02T03:04:05.006Z', environment: json.environment, settings: json.settings });
+    expect(started.id).toMatch(/^20250102T030405-006Z-[0-9a-z]{4}$/);
+    expect(parseRunRecord(started).status).toBe('running');
+    const withPoint = appendPoint(started, json.points[0]);
+    const done = finishRunRecord(withPoint, { status: 'cancelled', finishedAt: '2025-01-02T03:05:00.000Z' });
+    expect(parseRunRecord(JSON.parse(runRecordToJson(done)))).toMatchObject({ status: 'cancelled', points: [{ L: 128 }] });
+  });
+});
