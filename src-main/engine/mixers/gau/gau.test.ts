@@ -6,6 +6,12 @@ import { resolveParams } from '../../core/validate.js';
 import { gau } from './index.js';
 import { gauReference } from './reference.js';
 
+function dot(u: ArrayLike<number>, v: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < u.length; i++) sum += u[i]! * v[i]!;
+  return sum;
+}
+
 const materialized = gau.forms[0]!;
 
 function inputs(L: number, seed = 31) {
@@ -35,14 +41,14 @@ describe('gau', () => {
     expect(row.every((v) => v >= 0)).toBe(true);
     const q = x['Q']!.data.subarray(15 * 8, 16 * 8);
     const k = x['K']!.data.subarray(3 * 8, 4 * 8);
-    const score = Math.max(0, q.reduce((acc, v, i) => acc + v * k[i]!, 0) / Math.sqrt(8));
+    const score = Math.max(0, dot(q, k) / Math.sqrt(8));
     expect(row[3]).toBeCloseTo((score * score) / 16, 14);
   });
 
   it('L = 1: y = relu(q·k/√d)²·v', () => {
     const params = resolveParams(gau);
     const x = inputs(1, 8);
-    const score = Math.max(0, x['Q']!.data.reduce((acc, q, i) => acc + q * x['K']!.data[i]!, 0) / Math.sqrt(8));
+    const score = Math.max(0, dot(x['Q']!.data, x['K']!.data) / Math.sqrt(8));
     const expected = tensor([1, 6], Float64Array.from(x['V']!.data, (v) => score * score * v));
     expect(relativeError(materialized.run(x, params, 'float64'), expected).maxAbs).toBeLessThan(1e-14);
   });

@@ -9,6 +9,12 @@ import { relativeError, tensor } from '../../core/tensor.js';
 import { mlstm } from './index.js';
 import { mlstmReference, mlstmRow } from './reference.js';
 
+function dot(u: ArrayLike<number>, v: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < u.length; i++) sum += u[i]! * v[i]!;
+  return sum;
+}
+
 const params = {};
 
 function inputsWithGates(L: number, seed: number, gate: (s: number, base: number) => number): Inputs {
@@ -76,7 +82,7 @@ describe('mlstm', () => {
 
   it('L = 1: h = i·(q·k̂)·v / max(|i·q·k̂|, 1)', () => {
     const inputs = inputsWithGates(1, 3, () => 0.4);
-    const qk = inputs['Q']!.data.reduce((acc, q, a) => acc + q * inputs['K']!.data[a]!, 0) / Math.sqrt(8);
+    const qk = dot(inputs['Q']!.data, inputs['K']!.data) / Math.sqrt(8);
     const w = (Math.exp(0.4) * qk) / Math.max(Math.abs(Math.exp(0.4) * qk), 1);
     const expected = tensor([1, 6], Float64Array.from(inputs['V']!.data, (v) => w * v));
     for (const form of mlstm.forms) {

@@ -6,6 +6,12 @@ import { resolveParams } from '../../core/validate.js';
 import { tttLinear } from './index.js';
 import { tttMiniBatchReference, tttReference } from './reference.js';
 
+function dot(u: ArrayLike<number>, v: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < u.length; i++) sum += u[i]! * v[i]!;
+  return sum;
+}
+
 const form = (id: string) => tttLinear.forms.find((f) => f.id === id)!;
 
 function inputs(L: number, seed = 21) {
@@ -49,7 +55,7 @@ describe('ttt-linear', () => {
   it('L = 1: W_1 = η v kᵀ, so y = η (k·q) v', () => {
     const params = resolveParams(tttLinear);
     const x = inputs(1);
-    const kq = x['K']!.data.reduce((acc, k, i) => acc + k * x['Q']!.data[i]!, 0);
+    const kq = dot(x['K']!.data, x['Q']!.data);
     const expected = tensor([1, 6], Float64Array.from(x['V']!.data, (v) => (kq * v) / 8));
     for (const f of tttLinear.forms) {
       expect(relativeError(f.run(x, params, 'float64'), expected).relative).toBeLessThan(1e-14);
