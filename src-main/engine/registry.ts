@@ -8,6 +8,12 @@ import { retention } from './mixers/retention/index.js';
 import { maskedAttention } from './mixers/masked-attention/index.js';
 import { ssm } from './mixers/ssm/index.js';
 import { ssd } from './mixers/ssd/index.js';
+import { mlstm } from './mixers/mlstm/index.js';
+import { tttLinear } from './mixers/ttt-linear/index.js';
+import { gau } from './mixers/gau/index.js';
+import { fnet } from './mixers/fnet/index.js';
+import { mlpMixer } from './mixers/mlp-mixer/index.js';
+import { hydra } from './mixers/hydra/index.js';
 
 export const MIXERS: readonly Mixer[] = [
   softmaxAttention,
@@ -17,6 +23,12 @@ export const MIXERS: readonly Mixer[] = [
   maskedAttention,
   ssm,
   ssd,
+  mlstm,
+  tttLinear,
+  gau,
+  fnet,
+  mlpMixer,
+  hydra,
 ];
 
 export function getMixer(id: string): Mixer {
