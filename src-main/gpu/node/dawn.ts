@@ -107,6 +107,18 @@ export async function createDawnDevice(routes: readonly DawnRoute[] = DAWN_ROUTE
   return requestDawnDevice(await findDawnAdapter(routes));
 }
 
+/** A route list from text such as 'opengles-llvmpipe,swiftshader-vulkan' (MIXSCOPE_DAWN_ROUTES). */
+export function parseDawnRoutes(text: string | undefined): readonly DawnRoute[] | undefined {
+  if (!text) return undefined;
+  const routes = text.split(',').map((r) => r.trim());
+  for (const r of routes) {
+    if (!(DAWN_ROUTES as readonly string[]).includes(r)) {
+      throw new MixscopeError(`unknown Dawn route '${r}' (routes: ${DAWN_ROUTES.join(', ')})`, 'invalid-input');
+    }
+  }
+  return routes as DawnRoute[];
+}
+
 /** Where the device came from, for probe output: 'node-worker (Dawn, swiftshader-vulkan)'. */
 export function dawnHostLabel(route: DawnRoute, thread: 'node' | 'node-worker'): string {
   return `${thread} (Dawn, ${route})`;

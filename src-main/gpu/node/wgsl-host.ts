@@ -1,0 +1,84 @@
+/**
+ * The compute-host side of the protocol: serves one WgslBackend over a HostChannel. The backend is
+ * made on the first request, so a host without an adapter still answers `probe` (available: false,
+ * with the reason) instead of dying.
+ */
+import type { Backend, PreparedKernel } from '../../engine/core/backend.js';
+import { errorMessage } from '../../engine/core/errors.js';
+import type { Inputs } from '../../engine/core/mixer.js';
+import { tensor } from '../../engine/core/tensor.js';
+import { getForm, getMixer } from '../../engine/registry.js';
+import type { WgslKernel } from '../wgsl/kernel.js';
+import { toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
+
+export interface HostedBackend {
+  readonly backend: Backend;
+  readonly host: string;
+}
+
+export function serveBackend(channel: HostChannel, makeBackend: () => Promise<HostedBackend>, hostLabel: string): void {
+  let hosted: Promise<HostedBackend> | undefined;
+  const kernels = new Map<number, PreparedKernel>();
+  let nextKernel = 1;
+  const backend = async (): Promise<Backend> => (await (hosted ??= makeBackend())).backend;
+
+  async function prepare(message: PrepareMessage): Promise<HostResult> {
+    const mixer = getMixer(message.mixerId);
+    const form = getForm(mixer, message.formId);
+    const inputs: Inputs = Object.fromEntries(Object.entries(message.inputs).map(([name, t]) => [name, tensor(t.shape, t.data)]));
+    const kernel = await (await backend()).prepare({ mixer, form, inputs, params: message.params, dtype: message.dtype });
+    const id = nextKernel++;
+    kernels.set(id, kernel);
+    const auxiliaryBytes = (kernel as Partial<WgslKernel>).auxiliaryBytes ?? 0;
+    return { kernel: id, compileMs: kernel.compileMs, uploadMs: kernel.uploadMs, allocatedBytes: kernel.allocatedBytes, auxiliaryBytes };
+  }
+
+  function kernelOf(id: number): PreparedKernel {
+    const kernel = kernels.get(id);
+    if (!kernel) throw new Error(`no prepared kernel #${id} in the compute host`);
+    return kernel;
+  }
+
+  async function handle(request: HostRequest): Promise<{ result: HostResult; transfer?: ArrayBuffer[] }> {
+    switch (request.op) {
+      case 'probe':
+        try {
+          return { result: await (await backend()).probe() };
+        } catch (err) {
+          hosted = undefined;
+          return { result: { id: 'wgsl', available: false, reason: errorMessage(err), host: hostLabel, dtypes: ['float32'] } };
+        }
+      case 'prepare':
+        return { result: await prepare(request.prepare) };
+      case 'run':
+        return { result: await kernelOf(request.kernel).run() };
+      case 'read': {
+        const { output, readbackMs } = await kernelOf(request.kernel).read();
+        const data = output.data instanceof Float32Array ? output.data : Float32Array.from(output.data);
+        return { result: { output: { shape: output.shape, data }, readbackMs }, transfer: [data.buffer as ArrayBuffer] };
+      }
+      case 'release':
+        kernelOf(request.kernel).release();
+        kernels.delete(request.kernel);
+        return { result: null };
+      case 'reset':
+        kernels.clear();
+        await (await backend()).reset?.();
+        return { result: null };
+      case 'dispose':
+        for (const k of kernels.values()) k.release();
+        kernels.clear();
+        if (hosted) await (await hosted).backend.dispose();
+        hosted = undefined;
+        return { result: null };
+    }
+  }
+
+  channel.onMessage((raw) => {
+    const { id, request } = raw as { id: number; request: HostRequest };
+    handle(request).then(
+      ({ result, transfer }) => channel.send({ id, ok: true, result }, transfer),
+      (err: unknown) => channel.send({ id, ok: false, error: toWireError(err) }),
+    );
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * `WorkerBackend`: the main side's `wgsl` backend, a proxy that forwards every call to a compute
+ * host over a HostChannel. The sweep runner calls it like any Backend; kernels run in the host.
+ * If the host dies, pending calls fail with DeviceLostError and `reset` starts a new one.
+ */
+import type { Backend, BackendProbe, KernelSupport, KernelTiming, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
+import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
+import type { Form, Mixer } from '../../engine/core/mixer.js';
+import { tensor, type DType, type Tensor } from '../../engine/core/tensor.js';
+import { wgslSupport } from '../wgsl/backend.js';
+import {
+  fromWireError,
+  type HostChannel,
+  type HostReply,
+  type HostRequest,
+  type HostResult,
+  type PreparedReply,
+  type ReadReply,
+  type WireTensor,
+} from './protocol.js';
+
+/** A started compute host: its channel, a way to stop it, and a way to hear that it died. */
+export interface ComputeHost {
+  readonly channel: HostChannel;
+  onExit(handler: (reason: string) => void): void;
+  terminate(): Promise<void>;
+}
+
+export class WorkerBackend implements Backend {
+  readonly id = 'wgsl' as const;
+  private host: ComputeHost;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: HostResult) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly start: () => ComputeHost) {
+    this.host = this.attach(start());
+  }
+
+  private attach(host: ComputeHost): ComputeHost {
+    host.channel.onMessage((raw) => {
+      const reply = raw as HostReply;
+      const call = this.pending.get(reply.id);
+      if (!call) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) call.resolve(reply.result);
+      else call.reject(fromWireError(reply.error));
+    });
+    host.onExit((reason) => {
+      if (host !== this.host) return;
+      for (const call of this.pending.values()) call.reject(new DeviceLostError(`wgsl compute host stopped: ${reason}`));
+      this.pending.clear();
+    });
+    return host;
+  }
+
+  private call<T extends HostResult>(request: HostRequest, transfer?: ArrayBuffer[]): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: HostResult) => void, reject });
+      this.host.channel.send({ id, request }, transfer);
+    });
+  }
+
+  probe(): Promise<BackendProbe> {
+    return this.call<BackendProbe>({ op: 'probe' });
+  }
+
+  support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
+    return wgslSupport(mixer, form, dtype);
+  }
+
+  async prepare(request: PrepareRequest): Promise<PreparedKernel> {
+    if (request.dtype !== 'float32') throw new MixscopeError('wgsl computes in float32 only', 'unsupported');
+    const inputs: Record<string, WireTensor> = {};
+    const transfer: ArrayBuffer[] = [];
+    for (const [name, t] of Object.entries(request.inputs)) {
+      // A fresh float32 copy: the caller's arrays stay usable, and the copy can be transferred.
+      const data = Float32Array.from(t.data);
+      inputs[name] = { shape: [...t.shape], data };
+      transfer.push(data.buffer);
+    }
+    const prepare = { mixerId: request.mixer.id, formId: request.form.id, params: { ...request.params }, dtype: request.dtype, inputs };
+    const reply = await this.call<PreparedReply>({ op: 'prepare', prepare }, transfer);
+    return this.proxyKernel(reply);
+  }
+
+  private proxyKernel(reply: PreparedReply): PreparedKernel & { readonly auxiliaryBytes: number } {
+    const kernel = reply.kernel;
+    return {
+      compileMs: reply.compileMs,
+      uploadMs: reply.uploadMs,
+      allocatedBytes: reply.allocatedBytes,
+      auxiliaryBytes: reply.auxiliaryBytes,
+      run: () => this.call<KernelTiming>({ op: 'run', kernel }),
+      read: async (): Promise<{ output: Tensor; readbackMs: number }> => {
+        const r = await this.call<ReadReply>({ op: 'read', kernel });
+        return { output: tensor(r.output.shape, r.output.data), readbackMs: r.readbackMs };
+      },
+      release: () => {
+        this.call({ op: 'release', kernel }).catch(() => undefined);
+      },
+    };
+  }
+
+  /** Asks the host for a new device; if the host itself is gone, starts a new host. */
+  async reset(): Promise<void> {
+    try {
+      await this.call({ op: 'reset' });
+    } catch {
+      await this.host.terminate().catch(() => undefined);
+      this.host = this.attach(this.start());
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.call({ op: 'dispose' }).catch(() => undefined);
+    await this.host.terminate();
+  }
+}

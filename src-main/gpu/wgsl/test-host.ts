@@ -1,0 +1,34 @@
+/**
+ * The GPU tests' host: one compute worker per test file, on the Dawn routes that are quickest here
+ * (the real GPU when there is one, else llvmpipe, else SwiftShader), or MIXSCOPE_DAWN_ROUTES.
+ * Suites use `gpuDescribe` so that a machine without an adapter skips them visibly, with the reason
+ * in the suite's title.
+ */
+import { describe } from 'vitest';
+import type { BackendProbe } from '../../engine/core/backend.js';
+import type { Mixer } from '../../engine/core/mixer.js';
+import { createRng } from '../../engine/core/random.js';
+import { resolveParams } from '../../engine/core/validate.js';
+import { parseDawnRoutes } from '../node/dawn.js';
+import { spawnWorkerBackend } from '../node/spawn-worker.js';
+import type { WorkerBackend } from '../node/worker-backend.js';
+
+export const TEST_ROUTES = parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) ?? ['default', 'opengles-llvmpipe', 'swiftshader-vulkan'];
+
+export async function startTestBackend(): Promise<{ backend: WorkerBackend; probe: BackendProbe }> {
+  const backend = spawnWorkerBackend({ routes: TEST_ROUTES });
+  return { backend, probe: await backend.probe() };
+}
+
+export function gpuDescribe(probe: BackendProbe, title: string, body: () => void): void {
+  if (probe.available) describe(`${title} — on ${probe.host}, ${probe.adapter?.description ?? 'unknown adapter'}`, body);
+  else describe.skip(`${title} — SKIPPED: no WebGPU adapter (${probe.reason ?? 'unknown reason'})`, body);
+}
+
+/** Canonical random inputs of a mixer at the sweep shape (L, d, dv = d), default parameters. */
+export function pointInputs(mixer: Mixer, L: number, d: number, dv = d, seed = 7) {
+  const params = resolveParams(mixer);
+  const dims = mixer.dims({ L, d, dv, state: 4 }, params);
+  const inputs = mixer.randomInputs(dims, createRng(seed), params);
+  return { params, dims, inputs };
+}
