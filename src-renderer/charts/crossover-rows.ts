@@ -1,12 +1,12 @@
 /**
  * The crossover table: from which L each form beats each other form, on this machine. A finished
  * record carries its crossovers; during a sweep they are found from the points so far with the
- * engine's own finder (log-log interpolation between neighbouring lengths).
+ * engine's own analysis (the pairs a finished sweep would report).
  */
-import { findCrossover } from '@engine/stats/crossover.js';
+import { curvesOf, findCrossovers } from '@engine/sweep/analysis.js';
 import type { Crossover } from '@engine/record/schema.js';
 import type { ChartRun } from './chart-run.js';
-import { curveKey, groupCurves, isOk } from './curves.js';
+import { curveKey } from './curves.js';
 
 export interface CrossoverRow {
   readonly backend: string;
@@ -24,30 +24,8 @@ function describe(c: Pick<Crossover, 'status' | 'L'>): { when: string; L: number
   return { when: 'never (on this range)', L: Number.POSITIVE_INFINITY };
 }
 
-function liveCrossovers(run: ChartRun): Crossover[] {
-  const curves = groupCurves(run.points, (p) => isOk(p) && p.stats !== null);
-  const out: Crossover[] = [];
-  for (const a of curves) {
-    for (const b of curves) {
-      if (a === b || a.backend !== b.backend) continue;
-      const pa = a.points.map((p) => ({ L: p.L, ms: p.stats?.p50 ?? 0 }));
-      const pb = b.points.map((p) => ({ L: p.L, ms: p.stats?.p50 ?? 0 }));
-      const result = findCrossover(pa, pb);
-      if (result.status === 'never') continue;
-      out.push({
-        backend: a.backend as Crossover['backend'],
-        faster: { mixer: a.mixer, form: a.form },
-        slower: { mixer: b.mixer, form: b.form },
-        status: result.status,
-        L: result.status === 'crosses' ? result.L : null,
-      });
-    }
-  }
-  return out;
-}
-
 export function crossoverRows(run: ChartRun): CrossoverRow[] {
-  const source = run.crossovers.length > 0 ? run.crossovers : liveCrossovers(run);
+  const source = run.crossovers.length > 0 ? run.crossovers : findCrossovers(curvesOf(run.points));
   return source
     .map((c) => ({
       backend: c.backend,

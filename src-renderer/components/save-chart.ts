@@ -1,0 +1,29 @@
+/**
+ * Saving a chart as PNG (the canvas at twice its resolution) or SVG (the same option re-rendered
+ * by ECharts' SVG renderer off screen), as a download the browser or Electron offers to save.
+ */
+import { init, type ECharts } from 'echarts/core';
+import '../charts/echarts-setup.js';
+
+function download(href: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  link.click();
+}
+
+export function savePng(chart: ECharts, fileName: string): void {
+  download(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${fileName}.png`);
+}
+
+export function saveSvg(chart: ECharts, fileName: string): void {
+  const svg = init(null, undefined, { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
+  try {
+    svg.setOption({ ...chart.getOption(), animation: false, backgroundColor: '#ffffff' });
+    const url = URL.createObjectURL(new Blob([svg.renderToSVGString()], { type: 'image/svg+xml' }));
+    download(url, `${fileName}.svg`);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } finally {
+    svg.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+/** The history: saved runs, the one opened, and the outcome of importing a file. */
+import { shallowRef } from 'vue';
+import type { RunRecord, RunSummary } from '@contract/index.js';
+import { client, messageOf } from '../api/client.js';
+
+// Saved runs, newest first, as the history list shows them.
+const runs = shallowRef<RunSummary[]>([]);
+// The run whose charts the history shows; a whole record, so shallow.
+const opened = shallowRef<RunRecord>();
+// Why the last history action failed (a refused file, a vanished run), shown above the list.
+const error = shallowRef<string>();
+// What the last import did, for the message next to the file input.
+const imported = shallowRef<string>();
+
+async function refresh(): Promise<void> {
+  try {
+    runs.value = await client.listRuns({});
+  } catch (err) {
+    error.value = messageOf(err);
+  }
+}
+
+async function open(id: string): Promise<void> {
+  error.value = undefined;
+  try {
+    opened.value = await client.openRun({ id });
+  } catch (err) {
+    error.value = messageOf(err);
+  }
+}
+
+async function remove(id: string): Promise<void> {
+  error.value = undefined;
+  try {
+    await client.deleteRun({ id });
+    if (opened.value?.id === id) opened.value = undefined;
+  } catch (err) {
+    error.value = messageOf(err);
+  }
+  await refresh();
+}
+
+/** The main side validates the file; a refused one changes nothing here but the message. */
+async function importFile(file: File): Promise<void> {
+  error.value = undefined;
+  imported.value = undefined;
+  try {
+    const record = await client.importRun({ fileName: file.name, text: await file.text() });
+    imported.value = `imported ${file.name}: ${record.points.length} points`;
+    opened.value = record;
+    await refresh();
+  } catch (err) {
+    error.value = `${file.name} refused: ${messageOf(err)}`;
+  }
+}
+
+export function useRuns() {
+  return { runs, opened, error, imported, refresh, open, remove, importFile };
+}
