@@ -36,13 +36,24 @@ export function stepFactors(inputs: Inputs, params: Params, dtype: DType, L: num
   return factors;
 }
 
-/** One mask entry by its definition, in float64 (for the reference): O(t − s) for the selective mask. */
-export function maskEntry(inputs: Inputs, params: Params, t: number, s: number): number {
+/**
+ * Row t of the mask by its definition, in float64 (for the reference and the focus row):
+ * 1, λ^(t−s) from Math.pow, or the product a_{s+1}·…·a_t accumulated leftwards from the diagonal.
+ */
+export function maskRow(inputs: Inputs, params: Params, t: number): Float64Array {
   const kind = maskKind(params);
-  if (kind === 'causal') return 1;
-  if (kind === 'decay') return Math.pow(decayLambda(params, 'masked-attention'), t - s);
+  const row = new Float64Array(t + 1);
+  if (kind === 'causal') return row.fill(1);
+  if (kind === 'decay') {
+    const lambda = decayLambda(params, 'masked-attention');
+    for (let s = 0; s <= t; s++) row[s] = Math.pow(lambda, t - s);
+    return row;
+  }
   const a = inputs['a']!.data;
   let product = 1;
-  for (let u = s + 1; u <= t; u++) product *= a[u]!;
-  return product;
+  for (let s = t; s >= 0; s--) {
+    row[s] = product;
+    product *= a[s]!;
+  }
+  return row;
 }

@@ -5,18 +5,18 @@
 import type { Inputs, Params } from '../../core/mixer.js';
 import { tensor, type Tensor } from '../../core/tensor.js';
 import { qkvSizes } from '../common/qkv.js';
-import { maskEntry } from './mask.js';
+import { maskRow } from './mask.js';
 
 /** The masked row a_s = M_ts (q_t·k_s) of query t over keys 0..t. */
 export function maskedAttentionRow(inputs: Inputs, params: Params, t: number): Float64Array {
   const { d } = qkvSizes(inputs);
   const Q = inputs['Q']!.data;
   const K = inputs['K']!.data;
-  const row = new Float64Array(t + 1);
+  const row = maskRow(inputs, params, t);
   for (let s = 0; s <= t; s++) {
     let dot = 0;
     for (let i = 0; i < d; i++) dot += Q[t * d + i]! * K[s * d + i]!;
-    row[s] = maskEntry(inputs, params, t, s) * dot;
+    row[s] = row[s]! * dot;
   }
   return row;
 }
