@@ -1,0 +1,22 @@
+/**
+ * The gpu.js kernels of every mixer form, by mixer id then form id. A form missing here has no
+ * gpu.js kernel yet; the coverage test lists those gaps explicitly.
+ */
+import { linearAttentionKernels } from './linear-attention.js';
+import type { GpujsForm, GpujsMixerKernels } from './plan.js';
+import { retentionKernels } from './retention.js';
+import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
+import { softmaxAttentionKernels } from './softmax-attention.js';
+
+export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
+  'softmax-attention': softmaxAttentionKernels,
+  'linear-attention': linearAttentionKernels,
+  'simple-linear-attention': simpleLinearAttentionKernels,
+  retention: retentionKernels,
+};
+
+export function gpujsForm(mixerId: string, formId: string): GpujsForm | undefined {
+  return GPUJS_KERNELS[mixerId]?.[formId];
+}
+
+export type { GpujsForm, GpujsPlan, Float32Inputs } from './plan.js';
