@@ -4,19 +4,14 @@
  */
 import type { Cost, Dims } from '../../core/mixer.js';
 import { causalPairs, costFromBuffers } from '../common/cost-model.js';
+import { qkvBuffers } from '../common/qkv-buffers.js';
 
 export function materializedCost(dims: Dims): Cost {
   const { L, d, dv } = dims as { L: number; d: number; dv: number };
   return costFromBuffers({
     flops: causalPairs(L) * (2 * d + 2 * dv + 4),
     movedElements: 2 * L * d + 2 * L * dv + 2 * L * L,
-    buffers: [
-      { name: 'Q', elements: L * d },
-      { name: 'K', elements: L * d },
-      { name: 'V', elements: L * dv },
-      { name: 'Y', elements: L * dv },
-      { name: 'A', elements: L * L },
-    ],
+    buffers: [...qkvBuffers(L, d, dv), { name: 'A', elements: L * L }],
     bottleneck: { name: 'L×L relu² scores', elements: L * L },
   });
 }

@@ -5,18 +5,12 @@
  */
 import type { Cost, Dims } from '../../core/mixer.js';
 import { causalPairs, costFromBuffers } from '../common/cost-model.js';
+import { qkvBuffers } from '../common/qkv-buffers.js';
 
 const GATE_FLOPS = 10;
 
 function ioBuffers(L: number, d: number, dv: number) {
-  return [
-    { name: 'Q', elements: L * d },
-    { name: 'K', elements: L * d },
-    { name: 'V', elements: L * dv },
-    { name: 'igate', elements: L },
-    { name: 'fgate', elements: L },
-    { name: 'Y', elements: L * dv },
-  ];
+  return [...qkvBuffers(L, d, dv), { name: 'igate', elements: L }, { name: 'fgate', elements: L }];
 }
 
 export function recurrentCost(dims: Dims): Cost {

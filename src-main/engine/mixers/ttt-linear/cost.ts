@@ -6,15 +6,7 @@
  */
 import type { Cost, Dims, Params } from '../../core/mixer.js';
 import { causalPairs, costFromBuffers } from '../common/cost-model.js';
-
-function ioBuffers(L: number, d: number, dv: number) {
-  return [
-    { name: 'Q', elements: L * d },
-    { name: 'K', elements: L * d },
-    { name: 'V', elements: L * dv },
-    { name: 'Y', elements: L * dv },
-  ];
-}
+import { qkvBuffers } from '../common/qkv-buffers.js';
 
 const BOTTLENECK_NAME = 'd×dv fast weights W';
 
@@ -23,7 +15,7 @@ export function recurrentCost(dims: Dims): Cost {
   return costFromBuffers({
     flops: L * (6 * d * dv + 2 * dv),
     movedElements: 2 * L * d + 2 * L * dv + d * dv,
-    buffers: [...ioBuffers(L, d, dv), { name: 'W', elements: d * dv }, { name: 'e', elements: dv }],
+    buffers: [...qkvBuffers(L, d, dv), { name: 'W', elements: d * dv }, { name: 'e', elements: dv }],
     bottleneck: { name: BOTTLENECK_NAME, elements: d * dv },
   });
 }
@@ -41,7 +33,7 @@ export function miniBatchCost(dims: Dims, params: Params): Cost {
     flops: full * batchFlops(b, d, dv) + (rest > 0 ? batchFlops(rest, d, dv) : 0),
     movedElements: 2 * L * d + 2 * L * dv + d * dv,
     buffers: [
-      ...ioBuffers(L, d, dv),
+      ...qkvBuffers(L, d, dv),
       { name: 'W', elements: d * dv },
       { name: 'E', elements: b * dv },
       { name: 'A', elements: b * b },
