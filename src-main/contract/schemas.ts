@@ -91,7 +91,12 @@ export const focusRequestSchema = z.object({
   seed: z.number().int().optional(),
 });
 
-const curveSchema = z.object({ x: z.array(z.number()), sparsity: z.array(z.number().nullable()) });
+const curveSchema = z.object({
+  x: z.array(z.number()),
+  sparsity: z.array(z.number().nullable()),
+  /** Standard error of each Monte Carlo estimate (null where S is null). */
+  stdErr: z.array(z.number().nullable()).optional(),
+});
 
 export const focusCurvesSchema = z.object({
   curves: z.array(
@@ -101,7 +106,7 @@ export const focusCurvesSchema = z.object({
       axis: z.enum(['length', 'qNorm']),
       measured: curveSchema,
       /** The closed form of MIXERS.md where one exists, on the same x. */
-      theory: curveSchema.extend({ label: z.string() }).optional(),
+      theory: z.object({ label: z.string(), x: z.array(z.number()), sparsity: z.array(z.number().nullable()) }).optional(),
     }),
   ),
 });

@@ -1,0 +1,47 @@
+/**
+ * The one UI window: isolated, sandboxed, no Node in the page, and unable to go anywhere else —
+ * navigation away from the renderer, new windows, <webview> and every permission request are
+ * refused. It is shown once painted, so a blank frame never flashes.
+ */
+import { BrowserWindow, type WebContents } from 'electron';
+import type { RendererEntry } from './renderer-origin.js';
+import { originOf } from './renderer-origin.js';
+
+export function lockDown(contents: WebContents, origin: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (originOf(url) !== origin) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (originOf(url) !== origin) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function createAppWindow(preload: string, entry: RendererEntry): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'mixscope',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  lockDown(window.webContents, entry.origin);
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(entry.url);
+  return window;
+}

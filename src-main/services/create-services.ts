@@ -1,0 +1,71 @@
+/**
+ * The main side, assembled once for any transport: the run store under the data folder, the
+ * history, the sweep, the probe and the catalog, and the contract's handler table over them.
+ * Electron (src-main/app) and web mode (src-main/server, `mixscope serve`) both start from here.
+ */
+import { runSweep } from '../engine/sweep/run.js';
+import { ContractError } from '../contract/envelope.js';
+import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch.js';
+import type { BackendPool } from './backend-pool.js';
+import { focusCurves, listMixers } from './catalog.js';
+import { describeEnvironment, probeBackends, type AppIdentity } from './environment.js';
+import { EventHub } from './event-hub.js';
+import { ProbeService } from './probe-service.js';
+import { RunStore } from './run-store.js';
+import { RunsService } from './runs-service.js';
+import { SweepService } from './sweep-service.js';
+
+export interface MainServices {
+  readonly hub: EventHub;
+  readonly store: RunStore;
+  readonly runs: RunsService;
+  readonly sweep: SweepService;
+  readonly handlers: Handlers;
+  readonly dispatch: Dispatch;
+  /** Cancels a running sweep, waits for its record to close, and stops the backends. */
+  shutdown(): Promise<void>;
+}
+
+export function createServices(options: { runsDir: string; app: AppIdentity; backends: BackendPool }): MainServices {
+  const hub = new EventHub();
+  const store = new RunStore(options.runsDir);
+  const runs = new RunsService(store);
+  const probe = new ProbeService(options.app, async () => options.backends.all());
+  const sweep = new SweepService({
+    store,
+    hub,
+    backends: async (settings) => options.backends.select(settings.backends),
+    environment: async (backends) => describeEnvironment(options.app, await probeBackends(backends)),
+    runSweep,
+  });
+  const handlers: Handlers = {
+    probe: () => probe.probe(),
+    listMixers: async () => listMixers(),
+    startSweep: (settings) => sweep.start(settings),
+    cancelSweep: async ({ runId }) => sweep.cancel(runId),
+    getSweepState: async () => sweep.state(),
+    listRuns: () => runs.list(),
+    openRun: ({ id }) => runs.open(id),
+    deleteRun: async ({ id }) => {
+      if (sweep.state().runId === id) throw new ContractError('busy', `run ${id} is still running; cancel it first`);
+      return runs.remove(id);
+    },
+    importRun: ({ fileName, text }) => runs.import(fileName, text),
+    exportRun: ({ id, format }) => runs.export(id, format),
+    focus: async (request) => focusCurves(request),
+  };
+  return {
+    hub,
+    store,
+    runs,
+    sweep,
+    handlers,
+    dispatch: createDispatch(handlers),
+    shutdown: async () => {
+      const state = sweep.state();
+      if (state.runId) sweep.cancel(state.runId);
+      await sweep.idle();
+      await options.backends.dispose();
+    },
+  };
+}

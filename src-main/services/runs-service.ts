@@ -1,0 +1,61 @@
+/**
+ * The history: saved runs listed (newest first), opened, deleted, exported, and run files from
+ * elsewhere imported. An import is all or nothing: the file is parsed and checked in full before
+ * the store is touched, so a bad file is refused with its reason and nothing else changes.
+ */
+import { runRecordToCsv } from '../engine/record/csv.js';
+import { runRecordToJson } from '../engine/record/json.js';
+import { parseRunRecordText } from '../engine/record/parse.js';
+import type { RunRecord } from '../engine/record/schema.js';
+import { ContractError } from '../contract/envelope.js';
+import type { ExportFormat, RunSummary } from '../contract/schemas.js';
+import { summarizeRun } from './run-summary.js';
+
+/** The part of the run store the history uses. */
+export interface HistoryStore {
+  list(): Promise<readonly RunRecord[]>;
+  /** Throws MixscopeError code 'io' or 'invalid-record' when the run is missing or unreadable. */
+  read(id: string): Promise<RunRecord>;
+  has(id: string): Promise<boolean>;
+  remove(id: string): Promise<void>;
+  save(record: RunRecord): Promise<void>;
+}
+
+export class RunsService {
+  constructor(private readonly store: HistoryStore) {}
+
+  async list(): Promise<RunSummary[]> {
+    const records = await this.store.list();
+    return records.map(summarizeRun).sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+  }
+
+  async open(id: string): Promise<RunRecord> {
+    await this.mustExist(id);
+    return this.store.read(id);
+  }
+
+  async remove(id: string): Promise<{ deleted: boolean }> {
+    if (!(await this.store.has(id))) return { deleted: false };
+    await this.store.remove(id);
+    return { deleted: true };
+  }
+
+  /** A file already in the history (same id) is opened, not written again. */
+  async import(fileName: string, text: string): Promise<RunRecord> {
+    const record = parseRunRecordText(text, fileName);
+    if (await this.store.has(record.id)) return this.store.read(record.id);
+    await this.store.save(record);
+    return record;
+  }
+
+  async export(id: string, format: ExportFormat): Promise<{ fileName: string; text: string }> {
+    const record = await this.open(id);
+    return format === 'json'
+      ? { fileName: `mixscope-${id}.json`, text: runRecordToJson(record) }
+      : { fileName: `mixscope-${id}.csv`, text: runRecordToCsv(record) };
+  }
+
+  private async mustExist(id: string): Promise<void> {
+    if (!(await this.store.has(id))) throw new ContractError('not-found', `no saved run '${id}'`);
+  }
+}
