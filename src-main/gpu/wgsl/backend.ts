@@ -12,6 +12,7 @@ import { inferDims } from '../../engine/core/validate.js';
 import { checkBufferLimits, createStorageBuffers } from './buffers.js';
 import { WgslKernel, buildDispatches } from './kernel.js';
 import { PipelineCache, type ShaderLoader } from './pipelines.js';
+import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { probeDevice } from './probe.js';
 import { uploadInputs } from './upload.js';
@@ -81,7 +82,9 @@ export class WgslBackend implements Backend {
 
     const device = this.device;
     const compileStart = performance.now();
-    const pipelines = await Promise.all(plan.passes.map((p) => this.pipelines.get(p.shader, p.entry)));
+    const passes = passesOf(plan);
+    const compiled = await Promise.all(passes.map((p) => this.pipelines.get(p.shader, p.entry, p.constants)));
+    const pipelines = new Map(passes.map((p, i) => [p, compiled[i]!]));
     const compileMs = performance.now() - compileStart;
 
     device.pushErrorScope('out-of-memory');

@@ -7,18 +7,8 @@ import { MIXERS } from '../../engine/registry.js';
 import { WGSL_PLANS } from './plans/index.js';
 
 const WITHOUT_KERNEL: readonly string[] = [
-  'linear-attention/parallel',
-  'linear-attention/recurrent',
-  'linear-attention/chunked',
-  'simple-linear-attention/parallel',
-  'simple-linear-attention/recurrent',
-  'simple-linear-attention/chunked',
-  'retention/parallel',
-  'retention/recurrent',
-  'retention/chunked',
   'masked-attention/quadratic',
   'masked-attention/four-step',
-  'gau/materialized',
   'ssm/materialized',
   'ssm/scan',
   'ssd/quadratic',

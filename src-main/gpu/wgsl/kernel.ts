@@ -8,19 +8,21 @@ import type { Dims, Params } from '../../engine/core/mixer.js';
 import { MixscopeError } from '../../engine/core/errors.js';
 import { tensor, type Tensor } from '../../engine/core/tensor.js';
 import { createStepBuffer, createUniformBuffer } from './buffers.js';
-import type { FormPlan } from './plan.js';
+import { isLoop, storageOf, type FormPlan, type PassPlan } from './plan.js';
 import { createPassTimer } from './timer.js';
 
 export interface Dispatch {
   readonly pipeline: GPUComputePipeline;
-  readonly groups: readonly GPUBindGroup[];
+  readonly main: GPUBindGroup;
+  /** The step index of a pass inside a loop. */
+  readonly step?: GPUBindGroup;
   readonly workgroups: readonly [number, number, number];
 }
 
 export interface KernelParts {
   readonly device: GPUDevice;
   readonly plan: FormPlan;
-  readonly pipelines: readonly GPUComputePipeline[];
+  readonly pipelines: ReadonlyMap<PassPlan, GPUComputePipeline>;
   readonly storage: Map<string, GPUBuffer>;
   readonly dims: Dims;
   readonly params: Params;
@@ -28,36 +30,48 @@ export interface KernelParts {
   readonly where: string;
 }
 
-/** Builds the bind groups and dispatch list; the returned buffers are the auxiliary ones. */
+/** The plan's steps in submission order, loops unrolled; also the uniform and step buffers made. */
 export function buildDispatches(parts: KernelParts): { dispatches: Dispatch[]; auxiliary: GPUBuffer[] } {
   const { device, plan, dims, params, storage } = parts;
   const uniform = createUniformBuffer(device, plan.uniforms, dims, params);
   const auxiliary = [uniform];
   const maxGroups = device.limits.maxComputeWorkgroupsPerDimension;
-  const dispatches = plan.passes.map((pass, p): Dispatch => {
-    const pipeline = parts.pipelines[p]!;
+
+  const prepared = (pass: PassPlan) => {
+    const pipeline = parts.pipelines.get(pass)!;
     const [x, y = 1, z = 1] = pass.workgroups(dims, params);
     if (Math.max(x, y, z) > maxGroups) {
       throw new MixscopeError(`${parts.where}: pass ${pass.shader} needs ${Math.max(x, y, z)} workgroups in one dimension, over the device's ${maxGroups}`, 'over-limit');
     }
     const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniform } }];
-    pass.storage.forEach((name, i) => {
+    storageOf(pass, params).forEach((name, i) => {
       const buffer = storage.get(name);
       if (!buffer) throw new MixscopeError(`${parts.where}: pass ${pass.shader} binds '${name}', which the cost model does not list`, 'unsupported');
       entries.push({ binding: i + 1, resource: { buffer } });
     });
     const main = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
-    const groups: GPUBindGroup[] = [main];
-    const repeat = pass.repeat?.(dims, params);
-    if (repeat === undefined) return { pipeline, groups, workgroups: [x, y, z] };
-    const steps = createStepBuffer(device, Math.max(1, repeat));
-    auxiliary.push(steps.buffer);
-    const layout = pipeline.getBindGroupLayout(1);
-    for (let i = 0; i < repeat; i++) {
-      groups.push(device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: steps.buffer, offset: i * steps.stride, size: 4 } }] }));
+    return { pipeline, main, workgroups: [x, y, z] as const };
+  };
+
+  const dispatches: Dispatch[] = [];
+  for (const step of plan.passes) {
+    if (!isLoop(step)) {
+      if (step.workgroups(dims, params).every((n) => n === undefined || n > 0)) dispatches.push(prepared(step));
+      continue;
     }
-    return { pipeline, groups, workgroups: [x, y, z] };
-  });
+    const count = step.count(dims, params);
+    if (count <= 0) continue;
+    const steps = createStepBuffer(device, count);
+    auxiliary.push(steps.buffer);
+    const body = step.loop.map((pass) => ({ ...prepared(pass), layout: parts.pipelines.get(pass)!.getBindGroupLayout(1) }));
+    for (let i = 0; i < count; i++) {
+      const resource = { buffer: steps.buffer, offset: i * steps.stride, size: 4 };
+      for (const pass of body) {
+        const stepGroup = device.createBindGroup({ layout: pass.layout, entries: [{ binding: 0, resource }] });
+        dispatches.push({ pipeline: pass.pipeline, main: pass.main, step: stepGroup, workgroups: pass.workgroups });
+      }
+    }
+  }
   return { dispatches, auxiliary };
 }
 
@@ -96,12 +110,9 @@ export class WgslKernel implements PreparedKernel {
     const pass = encoder.beginComputePass(this.timer ? { timestampWrites: this.timer.timestampWrites } : {});
     for (const d of this.dispatches) {
       pass.setPipeline(d.pipeline);
-      pass.setBindGroup(0, d.groups[0]!);
-      const steps = d.groups.length - 1;
-      for (let i = 0; i < Math.max(1, steps); i++) {
-        if (steps > 0) pass.setBindGroup(1, d.groups[i + 1]!);
-        pass.dispatchWorkgroups(...d.workgroups);
-      }
+      pass.setBindGroup(0, d.main);
+      if (d.step) pass.setBindGroup(1, d.step);
+      pass.dispatchWorkgroups(...d.workgroups);
     }
     pass.end();
     this.timer?.resolve(encoder);

@@ -16,11 +16,11 @@ export class PipelineCache {
     private readonly load: ShaderLoader,
   ) {}
 
-  get(shader: string, entry: string): Promise<GPUComputePipeline> {
-    const key = `${shader}#${entry}`;
+  get(shader: string, entry: string, constants: Readonly<Record<string, number>> = {}): Promise<GPUComputePipeline> {
+    const key = `${shader}#${entry}#${JSON.stringify(constants)}`;
     let pipeline = this.pipelines.get(key);
     if (!pipeline) {
-      pipeline = this.compile(shader, entry);
+      pipeline = this.compile(shader, entry, constants);
       // A failed compile is not cached, so a fixed shader file is picked up on the next point.
       pipeline.catch(() => this.pipelines.delete(key));
       this.pipelines.set(key, pipeline);
@@ -28,7 +28,7 @@ export class PipelineCache {
     return pipeline;
   }
 
-  private async compile(shader: string, entry: string): Promise<GPUComputePipeline> {
+  private async compile(shader: string, entry: string, constants: Readonly<Record<string, number>>): Promise<GPUComputePipeline> {
     const code = await this.load(shader);
     const module = this.device.createShaderModule({ label: shader, code });
     const info = await module.getCompilationInfo();
@@ -41,7 +41,7 @@ export class PipelineCache {
       return await this.device.createComputePipelineAsync({
         label: `${shader}#${entry}`,
         layout: 'auto',
-        compute: { module, entryPoint: entry },
+        compute: { module, entryPoint: entry, constants: { ...constants } },
       });
     } catch (err) {
       throw new MixscopeError(`shaders/${shader} entry '${entry}': ${err instanceof Error ? err.message : String(err)}`, 'unsupported');

@@ -4,8 +4,10 @@
  * can run them. Binding convention of every pass's shader:
  *   @group(0) @binding(0)     var<uniform> params: <struct of the form's `uniforms`, in order>
  *   @group(0) @binding(1 + i) var<storage, ...> <storage[i]>   (cost-model buffer names)
- *   @group(1) @binding(0)     var<uniform> step: Step          (only for passes with `repeat`;
+ *   @group(1) @binding(0)     var<uniform> step: Step          (only for passes inside a loop;
  *                                                               struct Step { index: u32 })
+ * Pipeline-overridable constants (`override NAME: u32;`) specialise one shader file for several
+ * forms or mixers (a feature map on or off, an activation).
  */
 import type { Dims, Params } from '../../engine/core/mixer.js';
 
@@ -21,17 +23,41 @@ export interface PassPlan {
   /** Path under shaders/, e.g. 'softmax-attention/fused.wgsl'. */
   readonly shader: string;
   readonly entry: string;
-  /** Storage buffers the entry point uses, by the cost model's buffer names, bound at 1, 2, ... */
-  readonly storage: readonly string[];
+  /**
+   * Storage buffers the entry point uses, by the cost model's buffer names, bound at 1, 2, ...
+   * A function when the buffers depend on parameters (a gate tensor only some masks have).
+   */
+  readonly storage: readonly string[] | ((params: Params) => readonly string[]);
   workgroups(dims: Dims, params: Params): Workgroups;
-  /** Dispatch this pass `repeat` times in a row, step.index = 0, 1, ... (scan levels, chunk carries). */
-  repeat?(dims: Dims, params: Params): number;
+  /** Values of the shader's `override` constants. */
+  readonly constants?: Readonly<Record<string, number>>;
+}
+
+/** Passes dispatched `count` times in order, with step.index = 0, 1, ... (chunk carries, scan levels). */
+export interface LoopPlan {
+  readonly loop: readonly PassPlan[];
+  count(dims: Dims, params: Params): number;
+}
+
+export type PlanStep = PassPlan | LoopPlan;
+
+export function isLoop(step: PlanStep): step is LoopPlan {
+  return 'loop' in step;
+}
+
+/** Every pass of a plan once, loops unrolled to their body (for compiling). */
+export function passesOf(plan: FormPlan): PassPlan[] {
+  return plan.passes.flatMap((step) => (isLoop(step) ? [...step.loop] : [step]));
+}
+
+export function storageOf(pass: PassPlan, params: Params): readonly string[] {
+  return typeof pass.storage === 'function' ? pass.storage(params) : pass.storage;
 }
 
 export interface FormPlan {
   /** The fields of the `params` uniform struct, each 4 bytes, in declaration order. */
   readonly uniforms: readonly UniformField[];
-  readonly passes: readonly PassPlan[];
+  readonly passes: readonly PlanStep[];
   /** The buffer the output Y is read from (default 'Y'). */
   readonly output?: string;
   /** Set when the kernel computes the form's output by another algorithm than the form names. */

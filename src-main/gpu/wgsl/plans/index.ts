@@ -1,9 +1,17 @@
 /** Every mixer's WGSL plans, by mixer id. A mixer absent here (or a form absent from its plan) has no kernel yet. */
 import type { FormPlan, MixerPlan } from '../plan.js';
+import { gauPlan } from './gau.js';
+import { linearAttentionPlan } from './linear-attention.js';
+import { retentionPlan } from './retention.js';
+import { simpleLinearAttentionPlan } from './simple-linear-attention.js';
 import { softmaxAttentionPlan } from './softmax-attention.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   'softmax-attention': softmaxAttentionPlan,
+  'linear-attention': linearAttentionPlan,
+  'simple-linear-attention': simpleLinearAttentionPlan,
+  retention: retentionPlan,
+  gau: gauPlan,
 };
 
 export function findPlan(mixerId: string, formId: string): FormPlan | undefined {

@@ -1,0 +1,51 @@
+/** WGSL plans of linear attention (MIXERS.md §2), φ = elu + 1 with the denominator. */
+import { chunkSize } from '../../../engine/mixers/common/chunks.js';
+import { ceilDiv, type MixerPlan } from '../plan.js';
+import { applyValues, attentionUniforms, chunkScores, chunking, clear, featureMap, maskedScores, recurrentLimit } from './attention-family.js';
+
+const chunk = (params: Readonly<Record<string, number | string>>): number => chunkSize(params, 'linear-attention');
+const uniforms = attentionUniforms({ chunk });
+const { count, width } = chunking(chunk);
+const A1 = 'A (one chunk)';
+
+export const linearAttentionPlan: MixerPlan = {
+  parallel: { uniforms, passes: [featureMap, maskedScores('φQ', 'φK', 'A'), applyValues('A', true)] },
+  recurrent: {
+    uniforms,
+    passes: [
+      {
+        shader: 'linear-attention/recurrent.wgsl',
+        entry: 'main',
+        storage: ['Q', 'K', 'V', 'Y', 'S', 'z'],
+        workgroups: (dims) => [ceilDiv(dims['dv']!, 64)],
+      },
+    ],
+    unsupported: recurrentLimit,
+  },
+  chunked: {
+    uniforms,
+    passes: [
+      featureMap,
+      clear('S', (dims) => dims['d']! * dims['dv']!),
+      clear('z', (dims) => dims['d']!),
+      {
+        count,
+        loop: [
+          chunkScores('φQ', 'φK', A1, width),
+          {
+            shader: 'linear-attention/chunk-output.wgsl',
+            entry: 'main',
+            storage: ['φQ', 'V', A1, 'S', 'z', 'Y'],
+            workgroups: (dims, params) => [ceilDiv(dims['dv']!, 16), ceilDiv(width(dims, params), 16)],
+          },
+          {
+            shader: 'linear-attention/chunk-state.wgsl',
+            entry: 'main',
+            storage: ['φK', 'V', 'S', 'z'],
+            workgroups: (dims) => [ceilDiv(dims['dv']!, 16), ceilDiv(dims['d']!, 16)],
+          },
+        ],
+      },
+    ],
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * Plans shared by retention (MIXERS.md §3) and simplified linear attention (§2, the λ = 1 case):
+ * Y = ((QKᵀ) ⊙ M) V with M_ts = λ^{t−s}. Shaders: common/ and retention/.
+ */
+import type { Params } from '../../../engine/core/mixer.js';
+import { ceilDiv, type MixerPlan } from '../plan.js';
+import { applyValues, attentionUniforms, chunkScores, chunking, clear, maskedScores, recurrentLimit } from './attention-family.js';
+
+export function retentionFamilyPlan(chunk: (params: Params) => number, lambda?: (params: Params) => number): MixerPlan {
+  const uniforms = attentionUniforms(lambda ? { chunk, lambda } : { chunk });
+  const { count, width } = chunking(chunk);
+  const A1 = 'A (one chunk)';
+  return {
+    parallel: { uniforms, passes: [maskedScores('Q', 'K', 'A'), applyValues('A', false)] },
+    recurrent: {
+      uniforms,
+      passes: [
+        {
+          shader: 'retention/recurrent.wgsl',
+          entry: 'main',
+          storage: ['Q', 'K', 'V', 'Y', 'S'],
+          workgroups: (dims) => [ceilDiv(dims['dv']!, 64)],
+        },
+      ],
+      unsupported: recurrentLimit,
+    },
+    chunked: {
+      uniforms,
+      passes: [
+        clear('S', (dims) => dims['d']! * dims['dv']!),
+        {
+          count,
+          loop: [
+            chunkScores('Q', 'K', A1, width),
+            {
+              shader: 'retention/chunk-output.wgsl',
+              entry: 'main',
+              storage: ['Q', 'V', A1, 'S', 'Y'],
+              workgroups: (dims, params) => [ceilDiv(dims['dv']!, 16), ceilDiv(width(dims, params), 16)],
+            },
+            {
+              shader: 'retention/chunk-state.wgsl',
+              entry: 'main',
+              storage: ['K', 'V', 'S'],
+              workgroups: (dims) => [ceilDiv(dims['dv']!, 16), ceilDiv(dims['d']!, 16)],
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
