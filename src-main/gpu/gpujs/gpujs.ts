@@ -26,7 +26,7 @@ export interface Stage {
 
 /** Fields of gpu.js's backend kernel objects read to account memory and detect a cpu fallback. */
 export interface GpujsKernelInternals {
-  readonly constructor: { readonly name: string; readonly mode?: string };
+  readonly constructor: { readonly mode?: string };
   readonly fallbackReason?: string | null;
   readonly output?: ArrayLike<number>;
   readonly texSize?: ArrayLike<number>;
@@ -42,6 +42,20 @@ export interface GpujsInstance {
   readonly mode: string;
   createKernel(fn: unknown, settings: Record<string, unknown>): Stage;
   destroy(): Promise<void>;
+}
+
+/**
+ * Which backend a kernel really runs on. gpu.js's static `mode` says 'gpu' for every GL kernel,
+ * and class names do not survive a minified page bundle, so GL kernels are told apart by context.
+ */
+export function kernelBackend(kernel: GpujsKernelInternals): GpujsMode | 'webgl' | 'unknown' {
+  const mode = kernel.constructor.mode;
+  if (mode === 'webgpu' || mode === 'webasm' || mode === 'cpu') return mode;
+  if (mode !== 'gpu') return 'unknown';
+  const context = kernel.context;
+  if (typeof WebGL2RenderingContext !== 'undefined' && context instanceof WebGL2RenderingContext) return 'webgl2';
+  if (typeof WebGLRenderingContext !== 'undefined' && context instanceof WebGLRenderingContext) return 'webgl';
+  return 'headlessgl';
 }
 
 export function createGpujs(mode: GpujsMode): GpujsInstance {

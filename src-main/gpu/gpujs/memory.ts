@@ -9,7 +9,7 @@
  *   uploaded arguments (buffer sizes as created, so any padding is included).
  * - cpu, webasm: no device; the float32 output arrays and the float32 input arrays, 4 bytes a value.
  */
-import type { GpujsKernelInternals, Stage } from './gpujs.js';
+import { kernelBackend, type GpujsKernelInternals, type Stage } from './gpujs.js';
 
 const GL_R32F = 0x822e;
 
@@ -37,9 +37,9 @@ function webgpuStageBytes(kernel: GpujsKernelInternals): number {
 /** Bytes of one stage's allocations, read after it ran (gpu.js builds kernels on first call). */
 export function stageBytes(stage: Stage): number {
   const kernel = stage.kernel;
-  const name = kernel.constructor.name;
-  if (name === 'WebGPUKernel') return webgpuStageBytes(kernel);
-  if (kernel.texSize && kernel.kernelArguments) return glStageBytes(kernel);
+  const backend = kernelBackend(kernel);
+  if (backend === 'webgpu') return webgpuStageBytes(kernel);
+  if (backend === 'webgl2' || backend === 'webgl' || backend === 'headlessgl') return glStageBytes(kernel);
   return product(kernel.output) * 4;
 }
 

@@ -5,15 +5,7 @@
  */
 import type { AdapterInfo } from '../../engine/core/backend.js';
 import { errorMessage } from '../../engine/core/errors.js';
-import { createGpujs, type GpujsInstance, type GpujsKernelInternals, type GpujsMode, type KernelThis, type Vec } from './gpujs.js';
-
-export const KERNEL_CLASS: Record<GpujsMode, string> = {
-  webgpu: 'WebGPUKernel',
-  webgl2: 'WebGL2Kernel',
-  headlessgl: 'HeadlessGLKernel',
-  webasm: 'WebAssemblyKernel',
-  cpu: 'CPUKernel',
-};
+import { createGpujs, kernelBackend, type GpujsInstance, type GpujsKernelInternals, type GpujsMode, type KernelThis, type Vec } from './gpujs.js';
 
 export type ModeProbe =
   | { readonly ok: true; readonly gpu: GpujsInstance; readonly adapter?: AdapterInfo; readonly limits?: Record<string, number> }
@@ -28,8 +20,10 @@ const SOFTWARE = /swiftshader|llvmpipe|softpipe|lavapipe|software/i;
 function glAdapter(kernel: GpujsKernelInternals): { adapter?: AdapterInfo; limits?: Record<string, number> } {
   const gl = kernel.context as WebGLRenderingContext | null | undefined;
   if (!gl || typeof gl.getParameter !== 'function') return {};
-  const renderer = String(gl.getParameter(gl.RENDERER) ?? '');
-  const vendor = String(gl.getParameter(gl.VENDOR) ?? '');
+  // Browsers mask RENDERER ('WebKit WebGL'); the debug extension names the real one.
+  const unmasked = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(unmasked ? unmasked.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  const vendor = String(gl.getParameter(unmasked ? unmasked.UNMASKED_VENDOR_WEBGL : gl.VENDOR) ?? '');
   const version = String(gl.getParameter(gl.VERSION) ?? '');
   const adapter = { vendor, architecture: '', device: renderer, description: version, software: SOFTWARE.test(`${renderer} ${vendor}`) };
   return { adapter, limits: { maxTextureSize: Number(gl.getParameter(gl.MAX_TEXTURE_SIZE)) } };
@@ -58,12 +52,12 @@ export async function probeMode(mode: GpujsMode, given?: GpujsInstance): Promise
   try {
     const kernel = gpu.createKernel(double, { output: [4], asyncMode: true, precision: 'single' });
     const result = (await kernel(new Float32Array([1, 2, 3, 4]) as unknown as number)) as ArrayLike<number>;
-    const ran = kernel.kernel.constructor.name;
+    const ran = kernelBackend(kernel.kernel);
     const fallback = kernel.kernel.fallbackReason;
     const extra = mode === 'webgpu' ? webgpuAdapter(kernel.kernel) : glAdapter(kernel.kernel);
     kernel.destroy();
-    if (ran !== KERNEL_CLASS[mode]) {
-      return { ok: false, reason: `gpu.js fell back from '${mode}' to ${ran}${fallback ? ` (${fallback})` : ''}` };
+    if (ran !== mode) {
+      return { ok: false, reason: `gpu.js fell back from '${mode}' to '${ran}'${fallback ? ` (${fallback})` : ''}` };
     }
     if (Array.from(result).join(',') !== '2,4,6,8') {
       return { ok: false, reason: `gpu.js mode '${mode}' returned wrong values for a test kernel` };

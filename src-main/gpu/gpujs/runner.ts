@@ -6,7 +6,7 @@
 import type { KernelTiming, PreparedKernel, PrepareRequest } from '../../engine/core/backend.js';
 import { inferDims } from '../../engine/core/validate.js';
 import { sizeOf, tensor } from '../../engine/core/tensor.js';
-import type { GpujsInstance, Stage, StageResult } from './gpujs.js';
+import { kernelBackend, type GpujsInstance, type Stage, type StageResult } from './gpujs.js';
 import type { Float32Inputs, GpujsForm } from './kernels/index.js';
 import { hostInputBytes, stageBytes } from './memory.js';
 import { readFlat, releaseResult } from './readback.js';
@@ -21,13 +21,14 @@ function toFloat32(request: PrepareRequest): Float32Inputs {
 async function settle(stages: readonly Stage[]): Promise<void> {
   const kernel = stages[stages.length - 1]?.kernel;
   if (!kernel) return;
-  if (kernel._device) await kernel._device.queue.onSubmittedWorkDone();
-  else if (kernel.constructor.name.includes('GL')) kernel.context?.finish?.();
+  const backend = kernelBackend(kernel);
+  if (backend === 'webgpu') await kernel._device?.queue.onSubmittedWorkDone();
+  else if (backend !== 'cpu' && backend !== 'webasm') kernel.context?.finish?.();
 }
 
 function isDeviceless(stages: readonly Stage[]): boolean {
-  const name = stages[0]?.kernel.constructor.name;
-  return name === 'CPUKernel' || name === 'WebAssemblyKernel';
+  const backend = stages[0] ? kernelBackend(stages[0].kernel) : 'unknown';
+  return backend === 'cpu' || backend === 'webasm';
 }
 
 export async function preparePlan(gpu: GpujsInstance, form: GpujsForm, request: PrepareRequest): Promise<PreparedKernel> {

@@ -1,0 +1,62 @@
+/**
+ * The Node side of the page host: build and serve the compute page, open it in headless Debian
+ * Chromium through playwright-core, and hand out `PageBackend` proxies for its backends.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { buildComputePage } from './build.js';
+import { PageBackend } from './page-backend.js';
+import { servePage, type PageServer } from './server.js';
+import { PAGE_API } from './wire.js';
+import type { BackendId } from '../../engine/core/backend.js';
+import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export class PageHost {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly server: PageServer,
+    readonly page: Page,
+  ) {}
+
+  /** Builds (unless built), serves and opens the compute page. `outDir` picks where the build goes. */
+  static async start(options: { outDir?: string; forceBuild?: boolean; executablePath?: string } = {}): Promise<PageHost> {
+    const root = await buildComputePage(options.outDir, options.forceBuild);
+    const { chromium } = await import('playwright-core');
+    const server = await servePage(root);
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: options.executablePath ?? CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction((name) => name in window, PAGE_API, { timeout: 30_000 });
+      return new PageHost(browser, server, page);
+    } catch (err) {
+      await browser?.close();
+      await server.close();
+      throw new MixscopeError(`could not open the compute page in Chromium: ${errorMessage(err)}`, 'backend-unavailable');
+    }
+  }
+
+  async backendIds(): Promise<BackendId[]> {
+    return this.page.evaluate((name) => (window as unknown as Record<string, { backendIds(): BackendId[] }>)[name]!.backendIds(), PAGE_API);
+  }
+
+  /** A Backend proxy per backend the page offers. */
+  async backends(): Promise<PageBackend[]> {
+    return (await this.backendIds()).map((id) => new PageBackend(id, this.page));
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
+}

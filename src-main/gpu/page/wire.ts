@@ -1,0 +1,45 @@
+/**
+ * What crosses between Node and the compute page: plain JSON with tensors as base64 float64
+ * (exact, and far smaller than number arrays in `page.evaluate`). Used on both sides.
+ */
+import type { BackendId } from '../../engine/core/backend.js';
+import type { DType, Tensor } from '../../engine/core/tensor.js';
+
+export interface WireTensor {
+  readonly shape: readonly number[];
+  readonly base64: string;
+}
+
+export interface WireRequest {
+  readonly backend: BackendId;
+  readonly mixerId: string;
+  readonly formId: string;
+  readonly inputs: Readonly<Record<string, WireTensor>>;
+  readonly params: Readonly<Record<string, number | string>>;
+  readonly dtype: DType;
+}
+
+export interface WirePrepared {
+  readonly handle: number;
+  readonly compileMs: number;
+  readonly uploadMs: number;
+  readonly allocatedBytes: number;
+}
+
+export function encodeTensor(t: Tensor): WireTensor {
+  const f64 = Float64Array.from(t.data);
+  const bytes = new Uint8Array(f64.buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { shape: [...t.shape], base64: btoa(binary) };
+}
+
+export function decodeTensor(w: WireTensor): Tensor {
+  const binary = atob(w.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return { shape: [...w.shape], data: new Float64Array(bytes.buffer) };
+}
+
+/** The global the page exposes to its host (Node through Playwright, or the app's hidden window). */
+export const PAGE_API = 'mixscopeCompute';
