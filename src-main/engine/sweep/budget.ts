@@ -57,7 +57,7 @@ export class BudgetTracker {
     if (predicted !== undefined && predicted > this.settings.timeBudgetMs) {
       return {
         status: 'over-budget',
-        reason: `predicted ${predicted.toPrecision(4)} ms per sample from the cost model, over the time budget of ${this.settings.timeBudgetMs} ms`,
+        reason: `predicted ${predicted.toPrecision(4)} ms per sample ${point.cost ? 'from the cost model' : 'from the curve so far'}, over the time budget of ${this.settings.timeBudgetMs} ms`,
       };
     }
     return undefined;

@@ -1,0 +1,9 @@
+/**
+ * The sections `npm run bench` runs, in order. A backend adds its comparisons by appending a
+ * BenchSection here (e.g. wgsl against js on the same forms); each section's failure is reported
+ * in its own entry and does not stop the others.
+ */
+import { cpuSection } from './cpu-section.js';
+import type { BenchSection } from './section.js';
+
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection];
