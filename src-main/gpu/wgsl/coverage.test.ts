@@ -7,8 +7,6 @@ import { MIXERS } from '../../engine/registry.js';
 import { WGSL_PLANS } from './plans/index.js';
 
 const WITHOUT_KERNEL: readonly string[] = [
-  'masked-attention/quadratic',
-  'masked-attention/four-step',
   'ssm/materialized',
   'ssm/scan',
   'ssd/quadratic',

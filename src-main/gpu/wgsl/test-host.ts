@@ -25,9 +25,9 @@ export function gpuDescribe(probe: BackendProbe, title: string, body: () => void
   else describe.skip(`${title} — SKIPPED: no WebGPU adapter (${probe.reason ?? 'unknown reason'})`, body);
 }
 
-/** Canonical random inputs of a mixer at the sweep shape (L, d, dv = d), default parameters. */
-export function pointInputs(mixer: Mixer, L: number, d: number, dv = d, seed = 7) {
-  const params = resolveParams(mixer);
+/** Canonical random inputs of a mixer at the sweep shape (L, d, dv = d), default or given parameters. */
+export function pointInputs(mixer: Mixer, L: number, d: number, dv = d, given: Readonly<Record<string, number | string>> = {}, seed = 7) {
+  const params = resolveParams(mixer, given);
   const dims = mixer.dims({ L, d, dv, state: 4 }, params);
   const inputs = mixer.randomInputs(dims, createRng(seed), params);
   return { params, dims, inputs };

@@ -2,6 +2,7 @@
 import type { FormPlan, MixerPlan } from '../plan.js';
 import { gauPlan } from './gau.js';
 import { linearAttentionPlan } from './linear-attention.js';
+import { maskedAttentionPlan } from './masked-attention.js';
 import { retentionPlan } from './retention.js';
 import { simpleLinearAttentionPlan } from './simple-linear-attention.js';
 import { softmaxAttentionPlan } from './softmax-attention.js';
@@ -11,6 +12,7 @@ export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,
+  'masked-attention': maskedAttentionPlan,
   gau: gauPlan,
 };
 
