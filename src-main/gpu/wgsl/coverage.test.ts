@@ -9,9 +9,6 @@ import { WGSL_PLANS } from './plans/index.js';
 const WITHOUT_KERNEL: readonly string[] = [
   'ssm/materialized',
   'ssm/scan',
-  'ssd/quadratic',
-  'ssd/scan',
-  'ssd/chunked',
   'mlstm/parallel',
   'mlstm/recurrent',
   'ttt-linear/recurrent',

@@ -6,9 +6,11 @@ import { maskedAttentionPlan } from './masked-attention.js';
 import { retentionPlan } from './retention.js';
 import { simpleLinearAttentionPlan } from './simple-linear-attention.js';
 import { softmaxAttentionPlan } from './softmax-attention.js';
+import { ssdPlan } from './ssd.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   'softmax-attention': softmaxAttentionPlan,
+  ssd: ssdPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,

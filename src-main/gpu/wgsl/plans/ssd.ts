@@ -1,0 +1,86 @@
+/**
+ * WGSL plans of Mamba-2 SSD (MIXERS.md §6): shaders/ssd/. The quadratic form is the chunked form's
+ * stage 1 on a single chunk of length L, so both share scores.wgsl and apply.wgsl.
+ */
+import type { Dims, Params } from '../../../engine/core/mixer.js';
+import { chunkSize } from '../../../engine/mixers/common/chunks.js';
+import { ceilDiv, grid1d, type FormPlan, type MixerPlan, type PassPlan, type UniformField } from '../plan.js';
+
+const chunkOf = (dims: Dims, params: Params, quadratic: boolean): number => (quadratic ? dims['L']! : chunkSize(params, 'ssd'));
+
+/** struct Params { L: u32, N: u32, P: u32, chunk: u32, width: u32 }; width = min(chunk, L). */
+function uniforms(quadratic: boolean): UniformField[] {
+  return [
+    { name: 'L', type: 'u32', value: (dims) => dims['L']! },
+    { name: 'N', type: 'u32', value: (dims) => dims['N']! },
+    { name: 'P', type: 'u32', value: (dims) => dims['P']! },
+    { name: 'chunk', type: 'u32', value: (dims, params) => chunkOf(dims, params, quadratic) },
+    { name: 'width', type: 'u32', value: (dims, params) => Math.min(dims['L']!, chunkOf(dims, params, quadratic)) },
+  ];
+}
+
+const chunks = (dims: Dims, params: Params, quadratic: boolean): number => ceilDiv(dims['L']!, chunkOf(dims, params, quadratic));
+const blockTiles = (dims: Dims, params: Params, quadratic: boolean): number => ceilDiv(Math.min(dims['L']!, chunkOf(dims, params, quadratic)), 64);
+
+/** Stage 1: the decayed scores of each chunk's diagonal block, then those blocks times X. */
+function blockPasses(scores: string, quadratic: boolean): PassPlan[] {
+  return [
+    {
+      shader: 'ssd/scores.wgsl',
+      entry: 'main',
+      storage: ['a', 'B', 'C', scores],
+      workgroups: (dims, params) => [blockTiles(dims, params, quadratic), blockTiles(dims, params, quadratic), chunks(dims, params, quadratic)],
+    },
+    {
+      shader: 'ssd/apply.wgsl',
+      entry: 'main',
+      storage: [scores, 'X', 'Y'],
+      workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), blockTiles(dims, params, quadratic), chunks(dims, params, quadratic)],
+    },
+  ];
+}
+
+/** The scan keeps ⌈N/64⌉ ≤ 8 state rows per invocation. */
+const SCAN_MAX_N = 512;
+
+const scan: FormPlan = {
+  uniforms: uniforms(true),
+  passes: [
+    {
+      shader: 'ssd/scan.wgsl',
+      entry: 'main',
+      storage: ['X', 'a', 'B', 'C', 'Y', 'h'],
+      workgroups: (dims) => {
+        let lanes = 1;
+        while (lanes < dims['N']! && lanes < 64) lanes *= 2;
+        return [ceilDiv(dims['P']!, 64 / lanes)];
+      },
+    },
+  ],
+  unsupported: (dims) => (dims['N']! > SCAN_MAX_N ? `the scan kernel takes N ≤ ${SCAN_MAX_N}; got N = ${dims['N']}` : undefined),
+};
+
+export const ssdPlan: MixerPlan = {
+  quadratic: { uniforms: uniforms(true), passes: blockPasses('G ⊙ CBᵀ', true) },
+  scan,
+  chunked: {
+    uniforms: uniforms(false),
+    passes: [
+      { shader: 'ssd/decay.wgsl', entry: 'main', storage: ['a', 'decay'], workgroups: (dims, params) => grid1d(chunks(dims, params, false), 64) },
+      ...blockPasses('block scores', false),
+      {
+        shader: 'ssd/states.wgsl',
+        entry: 'main',
+        storage: ['decay', 'B', 'X', 'chunk states'],
+        workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), ceilDiv(dims['N']!, 64), chunks(dims, params, false)],
+      },
+      { shader: 'ssd/carry.wgsl', entry: 'main', storage: ['decay', 'chunk states'], workgroups: (dims) => grid1d(dims['N']! * dims['P']!, 64) },
+      {
+        shader: 'ssd/state-output.wgsl',
+        entry: 'main',
+        storage: ['decay', 'C', 'chunk states', 'Y'],
+        workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), blockTiles(dims, params, false), chunks(dims, params, false)],
+      },
+    ],
+  },
+};
