@@ -7,9 +7,11 @@ import { retentionPlan } from './retention.js';
 import { simpleLinearAttentionPlan } from './simple-linear-attention.js';
 import { softmaxAttentionPlan } from './softmax-attention.js';
 import { ssdPlan } from './ssd.js';
+import { ssmPlan } from './ssm.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   'softmax-attention': softmaxAttentionPlan,
+  ssm: ssmPlan,
   ssd: ssdPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,

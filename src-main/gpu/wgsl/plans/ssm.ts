@@ -1,0 +1,49 @@
+/**
+ * WGSL plans of the diagonal SSM (MIXERS.md §5): shaders/ssm/. The materialized form holds one
+ * channel's L×L matrix at a time (the cost model's `M (one channel)`), so it loops over the D
+ * channels: build M, then multiply it into that channel's column of X.
+ */
+import { ceilDiv, grid1d, type MixerPlan, type UniformField } from '../plan.js';
+
+/** struct Params { L: u32, D: u32, r: u32 } */
+const uniforms: readonly UniformField[] = [
+  { name: 'L', type: 'u32', value: (dims) => dims['L']! },
+  { name: 'D', type: 'u32', value: (dims) => dims['D']! },
+  { name: 'r', type: 'u32', value: (dims) => dims['r']! },
+];
+
+/** The scan keeps ⌈r/64⌉ ≤ 8 states per invocation; the matrix pass r decay products. */
+const SCAN_MAX_R = 512;
+const MATRIX_MAX_R = 64;
+
+export const ssmPlan: MixerPlan = {
+  scan: {
+    uniforms,
+    passes: [
+      {
+        shader: 'ssm/scan.wgsl',
+        entry: 'main',
+        storage: ['X', 'Abar', 'B', 'C', 'Y', 'h'],
+        workgroups: (dims) => {
+          let lanes = 1;
+          while (lanes < dims['r']! && lanes < 64) lanes *= 2;
+          return [ceilDiv(dims['D']!, 64 / lanes)];
+        },
+      },
+    ],
+    unsupported: (dims) => (dims['r']! > SCAN_MAX_R ? `the scan kernel takes r ≤ ${SCAN_MAX_R}; got r = ${dims['r']}` : undefined),
+  },
+  materialized: {
+    uniforms,
+    passes: [
+      {
+        loop: [
+          { shader: 'ssm/matrix.wgsl', entry: 'main', storage: ['Abar', 'B', 'C', 'M (one channel)'], workgroups: (dims) => grid1d(dims['L']!, 64) },
+          { shader: 'ssm/matvec.wgsl', entry: 'main', storage: ['M (one channel)', 'X', 'Y'], workgroups: (dims) => grid1d(dims['L']!, 1) },
+        ],
+        count: (dims) => dims['D']!,
+      },
+    ],
+    unsupported: (dims) => (dims['r']! > MATRIX_MAX_R ? `the matrix kernel takes r ≤ ${MATRIX_MAX_R}; got r = ${dims['r']}` : undefined),
+  },
+};
