@@ -7,6 +7,8 @@ import { BACKEND_IDS, type Backend, type BackendId } from '../engine/core/backen
 import { MixscopeError } from '../engine/core/errors.js';
 import { createJsBackend } from '../engine/backends/js.js';
 import { createReferenceBackend } from '../engine/backends/reference.js';
+import { parseDawnRoutes } from '../gpu/node/dawn.js';
+import { spawnWorkerBackend } from '../gpu/node/spawn-worker.js';
 
 export type BackendFactory = () => Promise<Backend>;
 
@@ -15,6 +17,8 @@ const HOST = `node ${process.versions.node}`;
 export const BACKEND_FACTORIES = new Map<BackendId, BackendFactory>([
   ['js', async () => createJsBackend({ host: HOST })],
   ['reference', async () => createReferenceBackend({ host: HOST })],
+  // WGSL kernels in a worker thread on a Dawn device; MIXSCOPE_DAWN_ROUTES picks the adapter routes.
+  ['wgsl', async () => spawnWorkerBackend({ routes: parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) })],
 ]);
 
 export function registerBackend(id: BackendId, factory: BackendFactory): void {

@@ -158,13 +158,15 @@ describe('mixscope run', () => {
 
   it('writes a valid record and a CSV, one progress line per point', async () => {
     const out = join(dir, 'run', 'r.json');
-    const r = await cli(['run', ...small, '--out', out]);
+    const r = await cli(['run', ...small, '--calibrate', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\[1\/4\] softmax-attention\/materialized js L=8 ok /m);
     const record = parseRunRecordText(await readFile(out, 'utf8'));
     expect(record).toMatchObject({ status: 'complete', settings: { lengths: [8, 16], d: 4 } });
     expect(record.points.map((p) => p.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(record.environment.backends[0]).toMatchObject({ id: 'js', available: true });
+    expect(record.calibration).toEqual([expect.objectContaining({ backend: 'js', dtype: 'float32' })]);
+    expect(record.points[0]!.rooflineFraction).toBeGreaterThan(0);
     expect((await readFile(join(dir, 'run', 'r.csv'), 'utf8')).split('\n')[0]).toMatch(/^mixer,form,backend/);
   });
 

@@ -9,6 +9,7 @@ import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, type CliIo } from './io.js';
+import { probeCommand } from './probe.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   list: listCommand,
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   verify: verifyCommand,
   run: runCommand,
   focus: focusCommand,
+  probe: probeCommand,
 };
 
 const USAGE = `usage: mixscope <command> [options]
@@ -26,7 +28,8 @@ const USAGE = `usage: mixscope <command> [options]
   run     [--quick] [--mixers a,b] [--forms f,mixer:f] [--lengths 128,256] [--backends js]
           [--dtype] [--reps n] [--warmup n] [--min-time ms] [--time-budget ms] [--memory-budget 2GiB]
           [--d n] [--dv n] [--state n] [--heads n] [--batch n] [--seed n] [--param mixer.k=v]...
-          [--no-verify] [--out FILE.json]                   a sweep; writes FILE.json and FILE.csv
+          [--no-verify] [--calibrate] [--out FILE.json]     a sweep; writes FILE.json and FILE.csv
+  probe   [--json]                                   hosts, adapters, limits, and the backends they offer
   focus   [--mixers a,b] [--lengths ..] [--q-norms ..] [--trials n] [--json]   attention focus curves
 `;
 

@@ -29,11 +29,13 @@ export const RUN_OPTIONS = {
   seed: { type: 'string' },
   param: { type: 'string', multiple: true },
   'no-verify': { type: 'boolean' },
+  calibrate: { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
-export type RunFlags = Partial<Record<Exclude<keyof typeof RUN_OPTIONS, 'param' | 'quick' | 'no-verify'>, string>> & {
+export type RunFlags = Partial<Record<Exclude<keyof typeof RUN_OPTIONS, 'param' | 'quick' | 'no-verify' | 'calibrate'>, string>> & {
   quick?: boolean;
+  calibrate?: boolean;
   'no-verify'?: boolean;
   param?: string[];
 };

@@ -2,6 +2,7 @@
  * `mixscope run`: a sweep on this machine. The record (JSON + CSV beside it) is written when the
  * sweep starts and after every point; Ctrl-C cancels between samples and keeps what was measured.
  */
+import { calibrateCpu } from '../../engine/backends/calibrate.js';
 import { errorMessage } from '../../engine/core/errors.js';
 import { appendPoint, finishRunRecord, newRunId, startRunRecord } from '../../engine/record/build.js';
 import type { RunRecord } from '../../engine/record/schema.js';
@@ -27,11 +28,17 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     controller.abort();
   });
   const progress = new ProgressLine(io);
-  let record: RunRecord = startRunRecord({ id, startedAt: new Date().toISOString(), environment: await collectEnvironment(backends), settings });
+  // The roofline of the CPU backends, measured here; GPU backends bring their own calibration.
+  const calibration = flags.calibrate
+    ? settings.backends.filter((b) => b === 'js' || b === 'reference').map((b) => calibrateCpu(b, b === 'reference' ? 'float64' : settings.dtype))
+    : undefined;
+  const environment = await collectEnvironment(backends);
+  let record: RunRecord = startRunRecord({ id, startedAt: new Date().toISOString(), environment, settings, ...(calibration ? { calibration } : {}) });
   try {
     await file.write(record);
     const result = await runSweep(settings, backends, {
       signal: controller.signal,
+      ...(calibration ? { calibration } : {}),
       onProgress: (p) => progress.progress(p),
       onPoint: async (point) => {
         record = appendPoint(record, point);

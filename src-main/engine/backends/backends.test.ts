@@ -3,6 +3,7 @@ import { createRng } from '../core/random.js';
 import { BYTES_PER_ELEMENT, relativeError } from '../core/tensor.js';
 import { resolveParams } from '../core/validate.js';
 import { getMixer } from '../registry.js';
+import { calibrateCpu } from './calibrate.js';
 import { createJsBackend } from './js.js';
 import { createReferenceBackend, referenceCarriers } from './reference.js';
 
@@ -46,5 +47,14 @@ describe('reference backend', () => {
     await kernel.run();
     const { output } = await kernel.read();
     expect(Array.from(output.data)).toEqual(Array.from(reference.data));
+  });
+});
+
+describe('calibrateCpu', () => {
+  it('turns the timed work into GFLOP/s and GB/s', () => {
+    let t = 0;
+    // Each timed task spans one tick (1 ms) of this clock.
+    const cal = calibrateCpu('js', 'float32', { matmulSize: 10, copyElements: 1000, tries: 2, now: () => (t += 1) });
+    expect(cal).toEqual({ backend: 'js', dtype: 'float32', peakMatmulGflops: 2000 / 1e6, copyGBs: 8000 / 1e6 });
   });
 });

@@ -176,4 +176,16 @@ describe('runSweep', () => {
     });
     expect(record.points).toHaveLength(2);
   });
+
+  it('stops between samples of a point and drops the unfinished point', async () => {
+    const controller = new AbortController();
+    let samples = 0;
+    const backend = scriptedBackend(() => {
+      if (++samples === 2) controller.abort();
+      return 1;
+    });
+    const result = await runSweep({ ...settings, repetitions: 50 }, [backend], { signal: controller.signal });
+    expect(result).toMatchObject({ cancelled: true, points: [] });
+    expect(samples).toBe(2);
+  });
 });
