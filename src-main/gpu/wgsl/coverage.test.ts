@@ -14,8 +14,6 @@ const WITHOUT_KERNEL: readonly string[] = [
   'fnet/fft',
   'fnet/dft',
   'mlp-mixer/dense',
-  'hydra/materialized',
-  'hydra/scan',
 ];
 
 describe('wgsl kernel coverage', () => {

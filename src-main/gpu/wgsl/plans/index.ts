@@ -7,12 +7,14 @@ import { retentionPlan } from './retention.js';
 import { simpleLinearAttentionPlan } from './simple-linear-attention.js';
 import { softmaxAttentionPlan } from './softmax-attention.js';
 import { ssdPlan } from './ssd.js';
+import { hydraPlan } from './hydra.js';
 import { ssmPlan } from './ssm.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   'softmax-attention': softmaxAttentionPlan,
   ssm: ssmPlan,
   ssd: ssdPlan,
+  hydra: hydraPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,

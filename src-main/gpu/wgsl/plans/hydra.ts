@@ -1,0 +1,53 @@
+/** WGSL plans of Hydra (MIXERS.md §12): shaders/hydra/. */
+import { skipWeight } from '../../../engine/mixers/hydra/reference.js';
+import { ceilDiv, type MixerPlan, type PassPlan, type UniformField } from '../plan.js';
+
+/** struct Params { L: u32, N: u32, P: u32, Dskip: f32 } */
+const uniforms: readonly UniformField[] = [
+  { name: 'L', type: 'u32', value: (dims) => dims['L']! },
+  { name: 'N', type: 'u32', value: (dims) => dims['N']! },
+  { name: 'P', type: 'u32', value: (dims) => dims['P']! },
+  { name: 'Dskip', type: 'f32', value: (_dims, params) => skipWeight(params) },
+];
+
+/** Each scan keeps ⌈N/64⌉ ≤ 8 state rows per invocation. */
+const SCAN_MAX_N = 512;
+
+function scanPass(backward: boolean): PassPlan {
+  return {
+    shader: 'hydra/scan.wgsl',
+    entry: 'main',
+    storage: ['X', 'a', 'B', 'C', 'Y', backward ? 'g (backward state)' : 'h (forward state)'],
+    constants: { BACKWARD: backward ? 1 : 0 },
+    workgroups: (dims) => {
+      let lanes = 1;
+      while (lanes < dims['N']! && lanes < 64) lanes *= 2;
+      return [ceilDiv(dims['P']!, 64 / lanes)];
+    },
+  };
+}
+
+export const hydraPlan: MixerPlan = {
+  scan: {
+    uniforms,
+    passes: [scanPass(false), scanPass(true)],
+    unsupported: (dims) => (dims['N']! > SCAN_MAX_N ? `the scan kernel takes N ≤ ${SCAN_MAX_N}; got N = ${dims['N']}` : undefined),
+  },
+  materialized: {
+    uniforms,
+    passes: [
+      {
+        shader: 'hydra/matrix.wgsl',
+        entry: 'main',
+        storage: ['a', 'B', 'C', 'M'],
+        workgroups: (dims) => [ceilDiv(dims['L']!, 64), ceilDiv(dims['L']!, 64)],
+      },
+      {
+        shader: 'hydra/apply.wgsl',
+        entry: 'main',
+        storage: ['M', 'X', 'Y'],
+        workgroups: (dims) => [ceilDiv(dims['P']!, 64), ceilDiv(dims['L']!, 64)],
+      },
+    ],
+  },
+};
