@@ -5,7 +5,7 @@
  */
 import type { LineSeriesOption } from 'echarts/charts';
 import { BYTES_PER_ELEMENT } from '@engine/core/tensor.js';
-import { lengthAxis, LEGEND, logAxis, SINGLE_GRID, titled } from './axes.js';
+import { lengthAxis, LEGEND, logAxis, roomyLogMin, SINGLE_GRID, titled } from './axes.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
 import { formatBytes } from './format.js';
@@ -14,17 +14,31 @@ import { itemTooltip } from './tooltip.js';
 
 interface Reference {
   readonly name: string;
+  /** The end-of-line label. */
+  readonly short: string;
   readonly elements: (L: number) => number;
 }
 
 function references(d: number, dv: number, state: number): Reference[] {
   return [
-    { name: 'L×L scores', elements: (L) => L * L },
-    { name: `d×d_v state (${d}×${dv})`, elements: () => d * dv },
-    { name: '2·L·d KV cache', elements: (L) => 2 * L * d },
-    { name: `N×P state (${state}×${dv})`, elements: () => state * dv },
-    { name: `r·D state (${state}·${d})`, elements: () => state * d },
+    { name: 'L×L scores', short: 'L×L', elements: (L) => L * L },
+    { name: `d×d_v state (${d}×${dv})`, short: 'd×d_v', elements: () => d * dv },
+    { name: '2·L·d KV cache', short: '2·L·d', elements: (L) => 2 * L * d },
+    { name: `N×P state (${state}×${dv})`, short: 'N×P', elements: () => state * dv },
+    { name: `r·D state (${state}·${d})`, short: 'r·D', elements: () => state * d },
   ];
+}
+
+/** References of equal size at every L (d×d_v = N×P when N = d) are one line named for all of them. */
+function mergeEqual(refs: readonly Reference[], lengths: readonly number[]): Reference[] {
+  const merged: Reference[] = [];
+  for (const ref of refs) {
+    const i = merged.findIndex((m) => lengths.every((L) => m.elements(L) === ref.elements(L)));
+    const twin = merged[i];
+    if (twin) merged[i] = { name: `${twin.name} = ${ref.name}`, short: `${twin.short} = ${ref.short}`, elements: twin.elements };
+    else merged.push(ref);
+  }
+  return merged;
 }
 
 export function buildBottleneckChart(run: ChartRun): ChartOption {
@@ -42,7 +56,7 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
   }));
   const span = lengths.length > 0 ? [Math.min(lengths[0] ?? d, d), Math.max(lengths[lengths.length - 1] ?? d, d)] : [d, d];
   const grid = [...new Set([...lengths, ...span])].sort((a, b) => a - b);
-  for (const ref of references(d, dv, state)) {
+  for (const ref of mergeEqual(references(d, dv, state), grid)) {
     series.push({
       type: 'line',
       name: ref.name,
@@ -50,7 +64,7 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
       symbol: 'none',
       lineStyle: { type: 'dotted', width: 1 },
       data: grid.map((L) => ({ value: [L, ref.elements(L) * bytes] })),
-      endLabel: { show: true, formatter: ref.name, color: '#666666', fontSize: 10 },
+      endLabel: { show: true, formatter: ref.short, color: '#666666', fontSize: 10 },
     });
   }
   const first = series[0];
@@ -66,10 +80,10 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
   return {
     title: titled('Bottleneck size vs L', `state or score object per head, ${dtype}; dotted: reference objects`),
     legend: { ...LEGEND },
-    grid: { ...SINGLE_GRID, right: 150 },
+    grid: { ...SINGLE_GRID, right: 110 },
     tooltip: { trigger: 'item', formatter: itemTooltip([['L', String], ['bytes', formatBytes]]) },
     xAxis: lengthAxis(),
-    yAxis: logAxis('bytes per head'),
+    yAxis: { ...logAxis('bytes per head'), min: roomyLogMin },
     series,
   };
 }

@@ -7,7 +7,6 @@ import type { LineSeriesOption } from 'echarts/charts';
 import { lengthAxis, LEGEND, logAxis, SINGLE_GRID, titled } from './axes.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
-import { formatNumber } from './format.js';
 import type { ChartOption } from './option.js';
 import { itemTooltip } from './tooltip.js';
 
@@ -27,16 +26,23 @@ export function buildEquivalenceChart(run: ChartRun): ChartOption {
       return { value: [p.L, shown, e.relative ?? Number.NaN, e.tolerance], note, symbol: e.pass ? 'circle' : 'triangle' };
     }),
   }));
+  // A line series, not a markLine: ECharts does not draw a markLine at a y value on a log y axis.
   const tolerances = [...new Set(run.points.flatMap((p) => (p.error ? [p.error.tolerance] : [])))];
-  const first = series[0];
-  if (first && tolerances.length > 0) {
-    first.markLine = {
+  const lengths = run.points.map((p) => p.L);
+  for (const t of lengths.length > 0 ? tolerances : []) {
+    series.push({
+      type: 'line',
+      name: `tolerance ${t.toExponential(0)}`,
+      color: '#b2182b',
       symbol: 'none',
+      lineStyle: { type: 'dashed', width: 1 },
+      tooltip: { show: false },
       silent: true,
-      lineStyle: { color: '#b2182b', type: 'dashed' },
-      label: { formatter: (p: { value?: unknown }) => `tolerance ${formatNumber(Number(p.value))}`, color: '#b2182b' },
-      data: tolerances.map((t) => ({ yAxis: t })),
-    };
+      data: [
+        [Math.min(...lengths), t],
+        [Math.max(...lengths), t],
+      ],
+    });
   }
   return {
     title: titled('Equivalence with the float64 reference', `max |Y − Y_ref| per point, ${run.settings.dtype}; dashed: tolerance`),

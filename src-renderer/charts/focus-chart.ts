@@ -4,7 +4,7 @@
  */
 import type { LineSeriesOption } from 'echarts/charts';
 import type { FocusCurves } from '@contract/schemas.js';
-import { lengthAxis, LEGEND, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import { lengthAxis, LEGEND, panelCaptions, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
 import { colorAt } from './curves.js';
 import { formatNumber } from './format.js';
 import type { ChartOption } from './option.js';
@@ -27,14 +27,13 @@ export function buildFocusChart(focus: FocusCurves): ChartOption {
     if (curve.theory) {
       series.push({
         type: 'line',
-        name: curve.mixer,
+        name: `${curve.mixer} theory: ${curve.theory.label}`,
         color,
         xAxisIndex: axis,
         yAxisIndex: axis,
         symbol: 'none',
         lineStyle: { type: 'dashed' },
         data: points(curve.theory.x, curve.theory.sparsity),
-        endLabel: { show: true, formatter: `theory: ${curve.theory.label}`, fontSize: 10, color },
       });
     }
   }
@@ -42,11 +41,10 @@ export function buildFocusChart(focus: FocusCurves): ChartOption {
   return {
     title: [
       titled('Focus: S(a) = E|a| / √(E a²)', 'S = 1: a flat row; S → 0: one key dominates. Dashed: closed forms of the theory'),
-      { text: 'S vs L', left: '12%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-      { text: 'S vs ‖q‖', left: '62%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      ...panelCaptions('S vs L', 'S vs ‖q‖'),
     ],
     legend: { ...LEGEND },
-    grid: SIDE_BY_SIDE_GRIDS.map((g) => ({ ...g, right: g.right === 30 ? 120 : g.right })),
+    grid: SIDE_BY_SIDE_GRIDS,
     tooltip: { trigger: 'item', formatter: itemTooltip([['x', formatNumber], ['S', (v) => v.toFixed(4)]]) },
     xAxis: [lengthAxis(0), { type: 'value', name: '‖q‖', gridIndex: 1, nameLocation: 'middle', nameGap: 30 }],
     yAxis: [sAxis(0), sAxis(1)],

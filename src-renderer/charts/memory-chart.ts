@@ -3,7 +3,7 @@
  * peak (MIXERS.md, "Memory and bottleneck conventions": the two must agree on GPU backends).
  */
 import type { LineSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import { lengthAxis, LEGEND, panelCaptions, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatBytes } from './format.js';
@@ -39,8 +39,7 @@ export function buildMemoryChart(run: ChartRun): ChartOption {
   return {
     title: [
       titled('Memory vs L', `${run.settings.dtype}, B·H = ${run.settings.batch * run.settings.heads}`),
-      { text: 'allocated by the backend', left: '12%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-      { text: 'cost model: peak live buffers', left: '62%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      ...panelCaptions('allocated by the backend', 'cost model: peak live buffers'),
     ],
     legend: { ...LEGEND },
     grid: SIDE_BY_SIDE_GRIDS,

@@ -4,7 +4,7 @@
  * the calibrated roof min(peak matmul rate, copy bandwidth × intensity) of each backend.
  */
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import { lengthAxis, LEGEND, panelCaptions, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatNumber } from './format.js';
@@ -69,8 +69,7 @@ export function buildThroughputChart(run: ChartRun): ChartOption {
   return {
     title: [
       titled('Throughput and roofline', calibrated ? 'dashed: calibrated roof of each backend' : 'no calibration in this run: roofs not drawn'),
-      { text: 'tokens per second', left: '12%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
-      { text: 'achieved vs calibrated peak', left: '62%', top: 84, textStyle: { fontSize: 12, fontWeight: 'normal' } },
+      ...panelCaptions('tokens per second', 'achieved vs calibrated peak'),
     ],
     legend: { ...LEGEND },
     grid: SIDE_BY_SIDE_GRIDS,

@@ -1,0 +1,137 @@
+/**
+ * The desktop app's page, end to end, in headless Chromium through web mode: a quick profile whose
+ * progress bar moves and whose charts all fill with data, a cancel that keeps the finished points,
+ * a saved run reopened from the history, and a corrupt run file refused with its reason.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './browser.js';
+import { ensureRendererBuilt } from './renderer-build.js';
+import { chartSeries, progressValue, startTinyRun, waitForOutcome } from './ui.js';
+import { startWebMode, type WebMode } from './web-mode.js';
+
+const CHARTS = ['time', 'memory', 'bottleneck', 'throughput', 'equivalence', 'focus'] as const;
+const QUADRATIC_AND_LINEAR = ['softmax-attention/materialized', 'softmax-attention/fused', 'linear-attention/recurrent'];
+
+let dataDir: string;
+let server: WebMode;
+let browser: Browser;
+let watched: WatchedPage;
+let page: Page;
+
+beforeAll(async () => {
+  const rendererDir = await ensureRendererBuilt();
+  dataDir = mkdtempSync(join(tmpdir(), 'mixscope-e2e-'));
+  server = await startWebMode({ dataDir, rendererDir });
+  browser = await launchChromium();
+  watched = await openPage(browser, server.url);
+  page = watched.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openHistory(): Promise<void> {
+  await page.locator('[data-test="nav-history"]').click();
+  await page.locator('[data-test="runs"]').waitFor();
+}
+
+describe('the app in web mode', () => {
+  it('offers the quick profile first and explains a bad field before a run can start', async () => {
+    const first = page.locator('main button').first();
+    await expect(first.getAttribute('data-test')).resolves.toBe('quick-profile');
+    await page.locator('details.custom-run summary').first().click();
+    await page.locator('[data-test="field-d"]').fill('0');
+    await expect(page.locator('[data-error="d"]').textContent()).resolves.toBe('d must lie in [1, 4096]; got 0');
+    await expect(page.locator('[data-test="start"]').isDisabled()).resolves.toBe(true);
+    await page.locator('[data-test="field-d"]').fill('16');
+    await expect(page.locator('[data-error="d"]').count()).resolves.toBe(0);
+  });
+
+  it('runs a tiny profile: the progress bar moves and every chart fills with data', async () => {
+    await startTinyRun(page, { forms: QUADRATIC_AND_LINEAR, lengths: '32, 64, 128, 256' });
+    const seen = new Set<number>();
+    while (!(await page.locator('[data-test="run-outcome"]').isVisible())) {
+      seen.add((await progressValue(page)).done);
+      await page.waitForTimeout(30);
+    }
+    const outcome = await waitForOutcome(page, 'complete');
+    expect(outcome).toBe('Run complete with 12 points');
+    expect(await progressValue(page)).toEqual({ done: 12, total: 12 });
+    // The bar was seen part-way: it moved with the sweep rather than jumping at the end.
+    expect([...seen].some((done) => done > 0 && done < 12)).toBe(true);
+
+    const time = await chartSeries(page, 'time');
+    const medians = time.filter((s) => s.type === 'line' && !s.name.startsWith('theory'));
+    expect(medians.map((s) => s.name.replace(/ {2}L\^[\d.-]+$/, ''))).toEqual([
+      'softmax-attention.materialized · js',
+      'softmax-attention.fused · js',
+      'linear-attention.recurrent · js',
+    ]);
+    for (const s of medians) {
+      expect(s.points).toBe(4);
+      expect(s.name).toMatch(/L\^-?\d+\.\d\d$/);
+    }
+    for (const chart of CHARTS) {
+      await page.locator(`[data-chart="${chart}"] .echart`).waitFor();
+      const measured = (await chartSeries(page, chart)).filter((s) => s.name.startsWith('softmax-attention'));
+      expect(measured.length > 0 && measured.every((s) => s.points > 0), `${chart} draws softmax-attention with data`).toBe(true);
+    }
+    await expect(page.locator('[data-chart="crossovers"] tbody tr').count()).resolves.toBeGreaterThan(0);
+    await page.locator('[data-chart="focus"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'quick-profile');
+  });
+
+  it('cancels mid-run within a second and keeps the finished points', async () => {
+    await page.locator('[data-test="nav-run"]').click();
+    await startTinyRun(page, { forms: QUADRATIC_AND_LINEAR, lengths: '32, 64, 128, 256, 512, 1024', minTimeMs: '250', repetitions: '2' });
+    await page.waitForFunction(() => Number(document.querySelector('[data-test="progress"]')?.getAttribute('value')) >= 2, undefined, { timeout: 30_000 });
+    const asked = Date.now();
+    await page.locator('[data-test="cancel"]').click();
+    const outcome = await waitForOutcome(page, 'cancelled', 5_000);
+    expect(Date.now() - asked).toBeLessThan(1_500);
+    const kept = Number(/with (\d+) points/.exec(outcome)?.[1]);
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(18);
+    const drawn = (await chartSeries(page, 'time')).filter((s) => s.type === 'line' && !s.name.startsWith('theory'));
+    expect(drawn.reduce((n, s) => n + s.points, 0)).toBe(kept);
+
+    await openHistory();
+    const row = page.locator('[data-test="runs"] tbody tr').filter({ hasText: 'cancelled' });
+    await expect(row.locator('td').nth(4).textContent()).resolves.toBe(String(kept));
+  });
+
+  it('reopens a saved run from the history with its charts', async () => {
+    await openHistory();
+    const row = page.locator('[data-test="runs"] tbody tr').filter({ hasText: 'complete' });
+    await row.locator('[data-test="open-run"]').click();
+    await expect(page.locator('[data-test="opened-run"]').textContent()).resolves.toMatch(/complete, 12 points/);
+    const time = await chartSeries(page, 'time', '.history-view');
+    expect(time.filter((s) => s.type === 'line' && !s.name.startsWith('theory')).map((s) => s.points)).toEqual([4, 4, 4]);
+    await screenshot(page, 'history-reopened');
+  });
+
+  it('refuses a corrupt run file with the reason and changes nothing else', async () => {
+    await openHistory();
+    const rows = await page.locator('[data-test="runs"] tbody tr').count();
+    const opened = await page.locator('[data-test="opened-run"]').textContent();
+    const corrupt = JSON.stringify({ format: 'mixscope-run', version: 1, id: 'bad', status: 'complete', startedAt: 'x', points: 'many' });
+    await page.locator('[data-test="import-file"]').setInputFiles({ name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.from(corrupt) });
+    const message = page.locator('[data-test="history-error"]');
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toMatch(/^corrupt\.json refused: .+/);
+    await expect(page.locator('[data-test="runs"] tbody tr').count()).resolves.toBe(rows);
+    await expect(page.locator('[data-test="opened-run"]').textContent()).resolves.toBe(opened);
+    await screenshot(page, 'corrupt-file-refused');
+  });
+
+  it('ran without console errors or CSP refusals', () => {
+    expect(watched.problems).toEqual([]);
+  });
+});
