@@ -10,6 +10,7 @@ import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, type CliIo } from './io.js';
 import { probeCommand } from './probe.js';
+import { SERVE_USAGE, serveCommand } from './serve.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   list: listCommand,
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   run: runCommand,
   focus: focusCommand,
   probe: probeCommand,
+  serve: serveCommand,
 };
 
 const USAGE = `usage: mixscope <command> [options]
@@ -31,6 +33,7 @@ const USAGE = `usage: mixscope <command> [options]
           [--no-verify] [--calibrate] [--out FILE.json]     a sweep; writes FILE.json and FILE.csv
   probe   [--json]                                   hosts, adapters, limits, and the backends they offer
   focus   [--mixers a,b] [--lengths ..] [--q-norms ..] [--trials n] [--json]   attention focus curves
+  ${SERVE_USAGE}
 `;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
