@@ -7,8 +7,6 @@ import { MIXERS } from '../../engine/registry.js';
 import { WGSL_PLANS } from './plans/index.js';
 
 const WITHOUT_KERNEL: readonly string[] = [
-  'mlstm/parallel',
-  'mlstm/recurrent',
   'ttt-linear/recurrent',
   'ttt-linear/mini-batch',
   'fnet/fft',

@@ -8,6 +8,7 @@ import { simpleLinearAttentionPlan } from './simple-linear-attention.js';
 import { softmaxAttentionPlan } from './softmax-attention.js';
 import { ssdPlan } from './ssd.js';
 import { hydraPlan } from './hydra.js';
+import { mlstmPlan } from './mlstm.js';
 import { ssmPlan } from './ssm.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
@@ -15,6 +16,7 @@ export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   ssm: ssmPlan,
   ssd: ssdPlan,
   hydra: hydraPlan,
+  mlstm: mlstmPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,
