@@ -9,11 +9,14 @@ import { startWebServer } from '../server/web-server.js';
 import { BackendPool } from '../services/backend-pool.js';
 import { createServices } from '../services/create-services.js';
 import { defaultUserDataDir, runsDirOf } from '../services/data-dir.js';
-import { nodeAbsentReason, nodeBackendFactories } from '../services/node-backends.js';
+import { nodeAbsentReason } from '../services/node-backends.js';
+import { BACKEND_FACTORIES } from './backends.js';
+import type { CliIo } from './io.js';
 
-export const SERVE_USAGE = 'mixscope serve [--port N] [--data DIR]   serve the app on http://127.0.0.1:N/ (default: a free port)';
+export const SERVE_USAGE = 'serve   [--port N] [--data DIR]                    the app in a browser at http://127.0.0.1:N/';
 
-const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+/** The renderer `npm run build` writes; MIXSCOPE_RENDERER_DIR points elsewhere (tests, a packaged copy). */
+const rendererDir = (): string => process.env['MIXSCOPE_RENDERER_DIR'] ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const HOST = 'node (mixscope serve)';
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -42,17 +45,22 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
   return { port, dataDir };
 }
 
-/** Resolves with the exit code once SIGINT or SIGTERM has stopped the server. */
-export async function serve(argv: readonly string[]): Promise<number> {
+/** Resolves with the exit code once Ctrl-C (or SIGTERM) has stopped the server. */
+export async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseServeArgs(argv);
-  if (!existsSync(RENDERER_DIR)) throw new MixscopeError(`serve: the renderer is not built (${RENDERER_DIR} is missing); run 'npm run build' first`, 'io');
-  const backends = new BackendPool(nodeBackendFactories(HOST), HOST, nodeAbsentReason);
+  const renderer = rendererDir();
+  if (!existsSync(renderer)) throw new MixscopeError(`serve: the renderer is not built (${renderer} is missing); run 'npm run build' first`, 'io');
+  // The CLI's own resolver: `serve` offers exactly the backends `mixscope run` does.
+  const backends = new BackendPool(Object.fromEntries(BACKEND_FACTORIES), HOST, nodeAbsentReason);
   const services = createServices({ runsDir: runsDirOf(args.dataDir), app: { name: 'mixscope', version: VERSION, host: HOST }, backends });
-  const server = await startWebServer({ port: args.port, rendererDir: RENDERER_DIR, dispatch: services.dispatch, hub: services.hub });
-  console.log(`mixscope serving at ${server.url}`);
-  console.log(`runs are saved in ${runsDirOf(args.dataDir)}; press Ctrl+C to stop`);
+  const server = await startWebServer({ port: args.port, rendererDir: renderer, dispatch: services.dispatch, hub: services.hub });
+  io.stdout(`mixscope serving at ${server.url}\n`);
+  io.stdout(`runs are saved in ${runsDirOf(args.dataDir)}; press Ctrl+C to stop\n`);
   await new Promise<void>((done) => {
-    process.once('SIGINT', done);
+    const stopInterrupt = io.onInterrupt(() => {
+      stopInterrupt();
+      done();
+    });
     process.once('SIGTERM', done);
   });
   await server.close();

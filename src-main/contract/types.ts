@@ -10,7 +10,8 @@ import type { Envelope } from './envelope.js';
 import type { EventName, MethodName, SubscriptionName } from './names.js';
 
 /** Methods whose request is `{}` may be called with no argument. */
-type Call<M extends MethodName, R> = keyof RequestOf<M> extends never ? (request?: RequestOf<M>) => Promise<R> : (request: RequestOf<M>) => Promise<R>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` here means "no required field".
+type Call<M extends MethodName, R> = {} extends RequestOf<M> ? (request?: RequestOf<M>) => Promise<R> : (request: RequestOf<M>) => Promise<R>;
 
 export type Listener<E extends EventName> = (payload: EventPayloadOf<E>) => void;
 export type Unsubscribe = () => void;

@@ -4,9 +4,10 @@
  * reason, so the probe table and the sweep's point records say why instead of going silent.
  */
 import { BACKEND_IDS, type Backend, type BackendId, type BackendProbe, type KernelSupport } from '../engine/core/backend.js';
-import { MixscopeError } from '../engine/core/errors.js';
+import { MixscopeError, errorMessage } from '../engine/core/errors.js';
 
-export type BackendFactories = Partial<Record<BackendId, () => Backend>>;
+/** Sync or async (the CLI's resolver starts backends asynchronously); a factory that throws yields an unavailable backend with its message. */
+export type BackendFactories = Partial<Record<BackendId, () => Backend | Promise<Backend>>>;
 
 function absent(id: BackendId, reason: string, host: string): Backend {
   const unsupported: KernelSupport = { supported: false, fidelity: 'exact', note: reason };
@@ -20,7 +21,7 @@ function absent(id: BackendId, reason: string, host: string): Backend {
 }
 
 export class BackendPool {
-  private readonly started = new Map<BackendId, Backend>();
+  private readonly started = new Map<BackendId, Promise<Backend>>();
 
   constructor(
     private readonly factories: BackendFactories,
@@ -30,26 +31,30 @@ export class BackendPool {
     private readonly absentReason: (id: BackendId) => string = (id) => `${id} is not offered by this host`,
   ) {}
 
-  get(id: BackendId): Backend {
+  get(id: BackendId): Promise<Backend> {
     let backend = this.started.get(id);
     if (!backend) {
       const make = this.factories[id];
-      backend = make ? make() : absent(id, this.absentReason(id), this.host);
+      backend = make
+        ? Promise.resolve()
+            .then(make)
+            .catch((err: unknown) => absent(id, `${id} did not start: ${errorMessage(err)}`, this.host))
+        : Promise.resolve(absent(id, this.absentReason(id), this.host));
       this.started.set(id, backend);
     }
     return backend;
   }
 
-  select(ids: readonly BackendId[]): Backend[] {
-    return ids.map((id) => this.get(id));
+  select(ids: readonly BackendId[]): Promise<Backend[]> {
+    return Promise.all(ids.map((id) => this.get(id)));
   }
 
-  all(): Backend[] {
+  all(): Promise<Backend[]> {
     return this.select(BACKEND_IDS);
   }
 
   async dispose(): Promise<void> {
-    const backends = [...this.started.values()];
+    const backends = await Promise.all(this.started.values());
     this.started.clear();
     await Promise.allSettled(backends.map((b) => b.dispose()));
   }

@@ -30,11 +30,11 @@ export function createServices(options: { runsDir: string; app: AppIdentity; bac
   const hub = new EventHub();
   const store = new RunStore(options.runsDir);
   const runs = new RunsService(store);
-  const probe = new ProbeService(options.app, async () => options.backends.all());
+  const probe = new ProbeService(options.app, () => options.backends.all());
   const sweep = new SweepService({
     store,
     hub,
-    backends: async (settings) => options.backends.select(settings.backends),
+    backends: (settings) => options.backends.select(settings.backends),
     environment: async (backends) => describeEnvironment(options.app, await probeBackends(backends)),
     runSweep,
   });

@@ -1,0 +1,99 @@
+/**
+ * The Electron main process: lifecycle, the one window, the contract over IPC, the menus and the
+ * compute host. Everything it serves comes from src-main/services, the same as web mode.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import type { MenuCommand } from '../contract/schemas.js';
+import { BackendPool } from '../services/backend-pool.js';
+import { createServices, type MainServices } from '../services/create-services.js';
+import { runsDirOf } from '../services/data-dir.js';
+import { nodeAbsentReason, nodeBackendFactories } from '../services/node-backends.js';
+import { utilityWgslBackend } from './compute-host.js';
+import { registerContract, windowSink } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { openRunFile } from './open-run-file.js';
+import { rendererEntry } from './renderer-origin.js';
+import { applyDevServerCsp, registerAppScheme, serveRenderer } from './renderer-protocol.js';
+import { isTrustedSender } from './sender.js';
+import { createAppWindow, lockDown } from './window.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const HOST = 'electron main';
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const entry = rendererEntry(devServerUrl);
+
+registerAppScheme();
+// Tests and side-by-side installs point the app at another history.
+const userData = process.env['MIXSCOPE_USER_DATA'];
+if (userData) app.setPath('userData', userData);
+if (!app.requestSingleInstanceLock()) app.quit();
+
+// Any webContents that ever appears (devtools excepted) gets the same navigation lock.
+app.on('web-contents-created', (_event, contents) => lockDown(contents, entry.origin));
+
+let window: BrowserWindow | null = null;
+let services: MainServices | null = null;
+
+function openWindow(main: MainServices): BrowserWindow {
+  const created = createAppWindow(join(HERE, '../preload/index.cjs'), entry);
+  const detach = main.hub.attach(windowSink(created));
+  created.on('closed', () => {
+    detach();
+    window = null;
+  });
+  return created;
+}
+
+async function start(): Promise<void> {
+  const factories = { ...nodeBackendFactories(HOST), wgsl: () => utilityWgslBackend(join(HERE, 'compute-host.js'), join(app.getAppPath(), 'shaders')) };
+  const main = createServices({
+    runsDir: runsDirOf(app.getPath('userData')),
+    app: { name: app.getName(), version: app.getVersion(), host: HOST },
+    backends: new BackendPool(factories, HOST, nodeAbsentReason),
+  });
+  services = main;
+  if (devServerUrl) applyDevServerCsp(session.defaultSession, entry.origin);
+  else serveRenderer(join(HERE, '../renderer'));
+  registerContract(ipcMain, main.dispatch, (event) => isTrustedSender(event, window, entry.origin));
+  window = openWindow(main);
+  const actions = {
+    openRunFile: () => void (window && openRunFile(window, main.runs, main.hub)),
+    cancelSweep: () => {
+      const runId = main.sweep.state().runId;
+      if (runId) main.sweep.cancel(runId);
+    },
+    command: (command: MenuCommand) => main.hub.emit('menu', command),
+    development: !app.isPackaged,
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform)));
+}
+
+app.on('second-instance', () => {
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+app.on('activate', () => {
+  if (!window && services) window = openWindow(services);
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !services) return;
+  // Close the running sweep's record ('cancelled', every finished point kept) before exiting.
+  event.preventDefault();
+  quitting = true;
+  void services.shutdown().finally(() => app.quit());
+});
+
+app
+  .whenReady()
+  .then(start)
+  .catch((err: unknown) => {
+    console.error(err);
+    app.exit(1);
+  });

@@ -1,0 +1,112 @@
+/**
+ * The one stand-in for the `electron` module in Node tests: `vi.mock('electron', () => import(
+ * '<path>/test/mocks/electron.js'))`. It records what the code under test asks of Electron
+ * (handlers registered, objects exposed to the page, messages sent) so tests can assert on it.
+ */
+import { EventEmitter } from 'node:events';
+
+/** `never`: a registered handler may expect any event type; tests pass their own stand-ins. */
+type Handler = (event: never, payload: unknown) => unknown;
+
+/** `ipcMain`: handlers by channel; `invoke` plays a renderer call with a chosen event. */
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+  async invoke(channel: string, event: unknown, payload: unknown): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event as never, payload);
+  },
+};
+
+/** `ipcRenderer`: invoke calls are recorded; `emit` delivers a main-to-page event. */
+class FakeIpcRenderer extends EventEmitter {
+  readonly invocations: { channel: string; payload: unknown }[] = [];
+  async invoke(channel: string, payload: unknown): Promise<unknown> {
+    this.invocations.push({ channel, payload });
+    return { ok: true, value: { channel } };
+  }
+}
+export const ipcRenderer = new FakeIpcRenderer();
+
+/** `contextBridge`: what the preload exposed, by key. */
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (this.exposed.has(key)) throw new Error(`${key} exposed twice`);
+    this.exposed.set(key, api);
+  },
+};
+
+/** A webContents: records sends; `mainFrame` is its top frame. */
+export class FakeWebContents extends EventEmitter {
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
+  readonly mainFrame: { url: string; parent: null };
+  constructor(url = 'app://mixscope/index.html') {
+    super();
+    this.mainFrame = { url, parent: null };
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(): void {}
+}
+
+export class BrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  constructor(readonly options: unknown = {}) {
+    super();
+  }
+  loadURL(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export const app = {
+  isPackaged: false,
+  getPath: (): string => '/tmp/mixscope-test-user-data',
+  getName: (): string => 'mixscope',
+  getVersion: (): string => '0.0.0-test',
+  whenReady: (): Promise<void> => new Promise(() => undefined),
+  on: (): void => undefined,
+  quit: (): void => undefined,
+  requestSingleInstanceLock: (): boolean => true,
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu: (): void => undefined,
+};
+
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  showMessageBox: async () => ({ response: 0 }),
+};
+
+export const protocol = { registerSchemesAsPrivileged: (): void => undefined, handle: (): void => undefined };
+export const session = { defaultSession: { webRequest: { onHeadersReceived: (): void => undefined } } };
+export const utilityProcess = {
+  fork: (): never => {
+    throw new Error('utilityProcess is not available in Node tests');
+  },
+};
+
+/** Clears everything recorded, between tests. */
+export function resetElectronMock(): void {
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invocations.length = 0;
+  contextBridge.exposed.clear();
+}
+
+export default { ipcMain, ipcRenderer, contextBridge, BrowserWindow, app, Menu, dialog, protocol, session, utilityProcess };
