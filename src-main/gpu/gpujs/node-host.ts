@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { findDawnAdapter, type DawnRoute } from '../node/dawn.js';
 import { GpujsBackend } from './backend.js';
+import type { GpujsMode } from './gpujs.js';
+import { ensureXDisplay } from './x-display.js';
 
 let installed: Promise<DawnRoute> | undefined;
 
@@ -31,11 +33,17 @@ export function installDawnNavigator(): Promise<DawnRoute> {
   return installed;
 }
 
-function requireDisplay(): Promise<void> {
-  if (process.platform === 'linux' && !process.env['DISPLAY']) {
-    return Promise.reject(new Error('headless-gl needs an X display and DISPLAY is unset (start Xvfb and set DISPLAY)'));
+/** headless-gl needs an X display on Linux: the current one, or a private Xvfb started here. */
+async function requireDisplay(): Promise<void> {
+  if (process.platform !== 'linux') return;
+  if (!(await ensureXDisplay())) {
+    throw new Error('headless-gl needs an X display: DISPLAY is unset and Xvfb is not installed');
   }
-  return Promise.resolve();
+}
+
+/** One Node-hosted gpu.js backend (the CLI's resolver starts them one by one). */
+export function nodeGpujsBackend(mode: Exclude<GpujsMode, 'webgl2'>): GpujsBackend {
+  return nodeGpujsBackends().find((b) => b.mode === mode)!;
 }
 
 /** The Node-hosted gpu.js backends, in preference order. */

@@ -35,6 +35,8 @@ export async function ensureXDisplay(): Promise<XDisplay | undefined> {
     if (await waitFor(`/tmp/.X11-unix/X${n}`, child, 5000)) {
       process.env['DISPLAY'] = `:${n}`;
       child.unref();
+      // Never outlive this process, even when nobody calls stop().
+      process.once('exit', () => child.kill());
       return {
         display: `:${n}`,
         stop: () => {

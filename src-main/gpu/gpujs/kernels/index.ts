@@ -2,7 +2,9 @@
  * The gpu.js kernels of every mixer form, by mixer id then form id. A form missing here has no
  * gpu.js kernel yet; the coverage test lists those gaps explicitly.
  */
+import { gauKernels } from './gau.js';
 import { linearAttentionKernels } from './linear-attention.js';
+import { maskedAttentionKernels } from './masked-attention.js';
 import type { GpujsForm, GpujsMixerKernels } from './plan.js';
 import { retentionKernels } from './retention.js';
 import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
@@ -13,6 +15,8 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   'linear-attention': linearAttentionKernels,
   'simple-linear-attention': simpleLinearAttentionKernels,
   retention: retentionKernels,
+  'masked-attention': maskedAttentionKernels,
+  gau: gauKernels,
 };
 
 export function gpujsForm(mixerId: string, formId: string): GpujsForm | undefined {
