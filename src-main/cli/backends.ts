@@ -9,8 +9,6 @@ import { createJsBackend } from '../engine/backends/js.js';
 import { createReferenceBackend } from '../engine/backends/reference.js';
 import { nodeGpujsBackend } from '../gpu/gpujs/node-host.js';
 import { pageHostedBackend } from '../gpu/page/shared-host.js';
-import { nodeGpujsBackend } from '../gpu/gpujs/node-host.js';
-import { pageHostedBackend } from '../gpu/page/shared-host.js';
 import { parseDawnRoutes } from '../gpu/node/dawn.js';
 import { spawnWorkerBackend } from '../gpu/node/spawn-worker.js';
 
@@ -21,12 +19,6 @@ const HOST = `node ${process.versions.node}`;
 export const BACKEND_FACTORIES = new Map<BackendId, BackendFactory>([
   ['js', async () => createJsBackend({ host: HOST })],
   ['reference', async () => createReferenceBackend({ host: HOST })],
-  ['gpujs-webgpu', async () => nodeGpujsBackend('webgpu')],
-  ['gpujs-headlessgl', async () => nodeGpujsBackend('headlessgl')],
-  ['gpujs-webasm', async () => nodeGpujsBackend('webasm')],
-  ['gpujs-cpu', async () => nodeGpujsBackend('cpu')],
-  // WebGL2 exists only in a browser: the compute page in headless Chromium.
-  ['gpujs-webgl2', () => pageHostedBackend('gpujs-webgl2')],
   ['gpujs-webgpu', async () => nodeGpujsBackend('webgpu')],
   ['gpujs-headlessgl', async () => nodeGpujsBackend('headlessgl')],
   ['gpujs-webasm', async () => nodeGpujsBackend('webasm')],
