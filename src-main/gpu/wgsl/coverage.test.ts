@@ -7,8 +7,6 @@ import { MIXERS } from '../../engine/registry.js';
 import { WGSL_PLANS } from './plans/index.js';
 
 const WITHOUT_KERNEL: readonly string[] = [
-  'ttt-linear/recurrent',
-  'ttt-linear/mini-batch',
   'fnet/fft',
   'fnet/dft',
   'mlp-mixer/dense',

@@ -9,6 +9,7 @@ import { softmaxAttentionPlan } from './softmax-attention.js';
 import { ssdPlan } from './ssd.js';
 import { hydraPlan } from './hydra.js';
 import { mlstmPlan } from './mlstm.js';
+import { tttLinearPlan } from './ttt-linear.js';
 import { ssmPlan } from './ssm.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
@@ -17,6 +18,7 @@ export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   ssd: ssdPlan,
   hydra: hydraPlan,
   mlstm: mlstmPlan,
+  'ttt-linear': tttLinearPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,
