@@ -9,7 +9,6 @@ import { WGSL_PLANS } from './plans/index.js';
 const WITHOUT_KERNEL: readonly string[] = [
   'fnet/fft',
   'fnet/dft',
-  'mlp-mixer/dense',
 ];
 
 describe('wgsl kernel coverage', () => {

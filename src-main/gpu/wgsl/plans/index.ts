@@ -10,6 +10,7 @@ import { ssdPlan } from './ssd.js';
 import { hydraPlan } from './hydra.js';
 import { mlstmPlan } from './mlstm.js';
 import { tttLinearPlan } from './ttt-linear.js';
+import { mlpMixerPlan } from './mlp-mixer.js';
 import { ssmPlan } from './ssm.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
@@ -19,6 +20,7 @@ export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   hydra: hydraPlan,
   mlstm: mlstmPlan,
   'ttt-linear': tttLinearPlan,
+  'mlp-mixer': mlpMixerPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,
