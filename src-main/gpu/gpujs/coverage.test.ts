@@ -9,6 +9,7 @@ import { relativeError } from '../../engine/core/tensor.js';
 import { resolveParams } from '../../engine/core/validate.js';
 import { MIXERS, getForm, getMixer } from '../../engine/registry.js';
 import { GpujsBackend, gpujsSupport } from './backend.js';
+import { compareForm } from './compare.js';
 import { gpujsForm } from './kernels/index.js';
 
 const FORMS_WITHOUT_GPUJS_KERNEL = [
@@ -61,5 +62,20 @@ describe('masked-attention with the selective mask on gpujs-cpu', () => {
     const { output } = await prepared.read();
     prepared.release();
     expect(relativeError(output, mixer.reference(inputs, params)).relative).toBeLessThan(1e-4);
+  });
+});
+
+describe('compareForm', () => {
+  it('puts two backends side by side on one form, outputs in agreement', async () => {
+    const mixer = getMixer('retention');
+    const form = getForm(mixer, 'chunked');
+    const params = resolveParams(mixer, { chunk: 16 });
+    const inputs = mixer.randomInputs(mixer.dims({ L: 50, d: 4, dv: 4, state: 2 }, params), createRng(5), params);
+    const [cpu, wasm] = [new GpujsBackend('cpu'), new GpujsBackend('webasm')];
+    const result = await compareForm(cpu, wasm, { mixer, form, inputs, params, dtype: 'float32' }, 2);
+    expect(result.sides.map((s) => s.backend)).toEqual(['gpujs-cpu', 'gpujs-webasm']);
+    expect(result.sides[0].support.fidelity).toBe('approximate');
+    expect(result.sides[0].allocatedBytes).toBeGreaterThan(0);
+    expect(result.outputDifference).toBeLessThan(1e-5);
   });
 });
