@@ -30,7 +30,16 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const progress = new ProgressLine(io);
   // The roofline of the CPU backends, measured here; GPU backends bring their own calibration.
   const calibration = flags.calibrate
-    ? settings.backends.filter((b) => b === 'js' || b === 'reference').map((b) => calibrateCpu(b, b === 'reference' ? 'float64' : settings.dtype))
+    ? [
+        ...settings.backends.filter((b) => b === 'js' || b === 'reference').map((b) => calibrateCpu(b, b === 'reference' ? 'float64' : settings.dtype)),
+        // An unavailable GPU backend has no roofline; its points say why they did not run.
+        ...(await Promise.all(
+          backends.map(async (b) => {
+            const roof = await b.calibrate?.(settings.dtype).catch(() => undefined);
+            return roof && { backend: b.id, dtype: settings.dtype, peakMatmulGflops: roof.peakMatmulGflops, copyGBs: roof.copyGBs };
+          }),
+        )).filter((c) => c !== undefined),
+      ]
     : undefined;
   const environment = await collectEnvironment(backends);
   let record: RunRecord = startRunRecord({ id, startedAt: new Date().toISOString(), environment, settings, ...(calibration ? { calibration } : {}) });

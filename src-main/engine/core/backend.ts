@@ -64,6 +64,8 @@ export interface PreparedKernel {
   readonly uploadMs: number;
   /** Bytes the backend actually allocated for this point (storage buffers / textures). */
   readonly allocatedBytes: number;
+  /** Bookkeeping bytes kept apart from `allocatedBytes`: uniforms, timestamp and readback buffers. */
+  readonly auxiliaryBytes?: number;
   run(): Promise<KernelTiming>;
   /** Reads Y back; `readbackMs` is reported apart from kernel time. */
   read(): Promise<{ output: Tensor; readbackMs: number }>;
@@ -78,12 +80,22 @@ export interface PrepareRequest {
   readonly dtype: DType;
 }
 
+/** What a backend reaches at best on its device: the roofline of its points. */
+export interface Roofline {
+  /** Best dense matmul rate, GFLOP/s. */
+  readonly peakMatmulGflops: number;
+  /** Best large-array copy rate, GB/s (bytes read + written). */
+  readonly copyGBs: number;
+}
+
 export interface Backend {
   readonly id: BackendId;
   probe(): Promise<BackendProbe>;
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport;
   /** Throws OverLimitError when the point does not fit the device, DeviceLostError on loss. */
   prepare(request: PrepareRequest): Promise<PreparedKernel>;
+  /** Measures the roofline on the backend's own device (GPU backends; CPU ones are calibrated by the caller). */
+  calibrate?(dtype: DType): Promise<Roofline>;
   /** Drops the device and makes a new one (after a device loss). */
   reset?(): Promise<void>;
   dispose(): Promise<void>;

@@ -3,7 +3,7 @@
  * utilityProcess in the app). Inputs and outputs travel as Float32Array buffers, transferred where
  * the channel can. Errors travel as data and are rebuilt as the same MixscopeError subclasses.
  */
-import type { BackendProbe, KernelTiming } from '../../engine/core/backend.js';
+import type { BackendProbe, KernelTiming, Roofline } from '../../engine/core/backend.js';
 import { DeviceLostError, MixscopeError, OverLimitError, type MixscopeErrorCode } from '../../engine/core/errors.js';
 import type { DType } from '../../engine/core/tensor.js';
 
@@ -30,6 +30,7 @@ export type HostRequest =
   | { readonly op: 'probe' }
   | { readonly op: 'prepare'; readonly prepare: PrepareMessage }
   | { readonly op: 'run' | 'read' | 'release'; readonly kernel: number }
+  | { readonly op: 'calibrate'; readonly dtype: DType }
   | { readonly op: 'reset' | 'dispose' };
 
 export interface PreparedReply {
@@ -45,7 +46,7 @@ export interface ReadReply {
   readonly readbackMs: number;
 }
 
-export type HostResult = BackendProbe | PreparedReply | KernelTiming | ReadReply | null;
+export type HostResult = BackendProbe | PreparedReply | KernelTiming | ReadReply | Roofline | null;
 
 export interface WireError {
   readonly name: string;

@@ -4,11 +4,10 @@
  * with the reason) instead of dying.
  */
 import type { Backend, PreparedKernel } from '../../engine/core/backend.js';
-import { errorMessage } from '../../engine/core/errors.js';
+import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { Inputs } from '../../engine/core/mixer.js';
 import { tensor } from '../../engine/core/tensor.js';
 import { getForm, getMixer } from '../../engine/registry.js';
-import type { WgslKernel } from '../wgsl/kernel.js';
 import { toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
 
 export interface HostedBackend {
@@ -29,7 +28,7 @@ export function serveBackend(channel: HostChannel, makeBackend: () => Promise<Ho
     const kernel = await (await backend()).prepare({ mixer, form, inputs, params: message.params, dtype: message.dtype });
     const id = nextKernel++;
     kernels.set(id, kernel);
-    const auxiliaryBytes = (kernel as Partial<WgslKernel>).auxiliaryBytes ?? 0;
+    const auxiliaryBytes = kernel.auxiliaryBytes ?? 0;
     return { kernel: id, compileMs: kernel.compileMs, uploadMs: kernel.uploadMs, allocatedBytes: kernel.allocatedBytes, auxiliaryBytes };
   }
 
@@ -56,6 +55,11 @@ export function serveBackend(channel: HostChannel, makeBackend: () => Promise<Ho
         const { output, readbackMs } = await kernelOf(request.kernel).read();
         const data = output.data instanceof Float32Array ? output.data : Float32Array.from(output.data);
         return { result: { output: { shape: output.shape, data }, readbackMs }, transfer: [data.buffer as ArrayBuffer] };
+      }
+      case 'calibrate': {
+        const b = await backend();
+        if (!b.calibrate) throw new MixscopeError(`${b.id} has no calibration`, 'unsupported');
+        return { result: await b.calibrate(request.dtype) };
       }
       case 'release':
         kernelOf(request.kernel).release();

@@ -3,7 +3,7 @@
  * host over a HostChannel. The sweep runner calls it like any Backend; kernels run in the host.
  * If the host dies, pending calls fail with DeviceLostError and `reset` starts a new one.
  */
-import type { Backend, BackendProbe, KernelSupport, KernelTiming, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
+import type { Backend, BackendProbe, KernelSupport, KernelTiming, PrepareRequest, PreparedKernel, Roofline } from '../../engine/core/backend.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
 import { tensor, type DType, type Tensor } from '../../engine/core/tensor.js';
@@ -84,7 +84,7 @@ export class WorkerBackend implements Backend {
     return this.proxyKernel(reply);
   }
 
-  private proxyKernel(reply: PreparedReply): PreparedKernel & { readonly auxiliaryBytes: number } {
+  private proxyKernel(reply: PreparedReply): PreparedKernel {
     const kernel = reply.kernel;
     return {
       compileMs: reply.compileMs,
@@ -100,6 +100,10 @@ export class WorkerBackend implements Backend {
         this.call({ op: 'release', kernel }).catch(() => undefined);
       },
     };
+  }
+
+  calibrate(dtype: DType): Promise<Roofline> {
+    return this.call<Roofline>({ op: 'calibrate', dtype });
   }
 
   /** Asks the host for a new device; if the host itself is gone, starts a new host. */

@@ -5,6 +5,7 @@
  * device throws DeviceLostError until `reset` brings a new one.
  */
 import type { Backend, BackendProbe, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
+import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
 import type { DType } from '../../engine/core/tensor.js';
@@ -41,6 +42,7 @@ export class WgslBackend implements Backend {
   private device: GPUDevice;
   private pipelines: PipelineCache;
   private lostReason: string | undefined;
+  private calibration: Promise<WgslCalibration> | undefined;
 
   constructor(private readonly options: WgslBackendOptions) {
     this.device = options.device;
@@ -118,6 +120,15 @@ export class WgslBackend implements Backend {
     return kernel;
   }
 
+  /** Matmul and copy peaks of this device, measured once per device. */
+  calibrate(dtype: DType): Promise<WgslCalibration> {
+    this.checkAlive();
+    if (dtype !== 'float32') return Promise.reject(new MixscopeError('wgsl calibrates in float32 only', 'unsupported'));
+    this.calibration ??= calibrateWgsl(this.device, this.pipelines);
+    this.calibration.catch(() => (this.calibration = undefined));
+    return this.calibration;
+  }
+
   async reset(): Promise<void> {
     if (!this.options.recreateDevice) {
       throw new DeviceLostError(`wgsl cannot recreate its device (${this.lostReason ?? 'no loss recorded'})`);
@@ -126,6 +137,7 @@ export class WgslBackend implements Backend {
     this.device = await this.options.recreateDevice();
     this.pipelines = new PipelineCache(this.device, this.options.loadShader);
     this.lostReason = undefined;
+    this.calibration = undefined;
     this.watch(this.device);
   }
 
