@@ -4,25 +4,17 @@
  */
 import { init, type ECharts } from 'echarts/core';
 import '../charts/echarts-setup.js';
-
-function download(href: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  link.click();
-}
+import { downloadText, downloadUrl } from '../files/download.js';
 
 export function savePng(chart: ECharts, fileName: string): void {
-  download(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${fileName}.png`);
+  downloadUrl(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${fileName}.png`);
 }
 
 export function saveSvg(chart: ECharts, fileName: string): void {
   const svg = init(null, undefined, { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
   try {
     svg.setOption({ ...chart.getOption(), animation: false, backgroundColor: '#ffffff' });
-    const url = URL.createObjectURL(new Blob([svg.renderToSVGString()], { type: 'image/svg+xml' }));
-    download(url, `${fileName}.svg`);
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(svg.renderToSVGString(), `${fileName}.svg`, 'image/svg+xml');
   } finally {
     svg.dispose();
   }

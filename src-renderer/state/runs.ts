@@ -1,7 +1,8 @@
 /** The history: saved runs, the one opened, and the outcome of importing a file. */
 import { shallowRef } from 'vue';
-import type { RunRecord, RunSummary } from '@contract/index.js';
+import type { ExportFormat, RunRecord, RunSummary } from '@contract/index.js';
 import { client, messageOf } from '../api/client.js';
+import { downloadText } from '../files/download.js';
 
 // Saved runs, newest first, as the history list shows them.
 const runs = shallowRef<RunSummary[]>([]);
@@ -40,6 +41,17 @@ async function remove(id: string): Promise<void> {
   await refresh();
 }
 
+/** The record as JSON or CSV (full precision), written by the main side, saved by the user. */
+async function exportRun(id: string, format: ExportFormat): Promise<void> {
+  error.value = undefined;
+  try {
+    const file = await client.exportRun({ id, format });
+    downloadText(file.text, file.fileName, format === 'json' ? 'application/json' : 'text/csv');
+  } catch (err) {
+    error.value = messageOf(err);
+  }
+}
+
 /** The main side validates the file; a refused one changes nothing here but the message. */
 async function importFile(file: File): Promise<void> {
   error.value = undefined;
@@ -55,5 +67,5 @@ async function importFile(file: File): Promise<void> {
 }
 
 export function useRuns() {
-  return { runs, opened, error, imported, refresh, open, remove, importFile };
+  return { runs, opened, error, imported, refresh, open, remove, importFile, exportRun };
 }

@@ -3,7 +3,7 @@
  * events. Points are a shallowRef replaced on each arrival, so charts recompute once per point.
  */
 import { computed, shallowRef } from 'vue';
-import type { PointRecord, Progress, RunFinished, SweepSettings } from '@contract/index.js';
+import type { PointRecord, Progress, RunFinished, RunRecord, SweepSettings } from '@contract/index.js';
 import type { ChartRun } from '../charts/chart-run.js';
 import { client, messageOf } from '../api/client.js';
 
@@ -19,13 +19,16 @@ const points = shallowRef<PointRecord[]>([]);
 const finished = shallowRef<RunFinished>();
 // A refused start or cancel, shown by the buttons.
 const error = shallowRef<string>();
+// The saved record once the run ends: its fits, crossovers and calibration replace the live ones.
+const record = shallowRef<RunRecord>();
 // A cancel was asked for and not yet confirmed by runFinished.
 const cancelling = shallowRef(false);
 
 const running = computed(() => runId.value !== undefined && finished.value === undefined);
-const chartRun = computed<ChartRun | undefined>(() =>
-  settings.value ? { settings: settings.value, points: points.value, fits: [], crossovers: [], calibration: [] } : undefined,
-);
+const chartRun = computed<ChartRun | undefined>(() => {
+  if (record.value) return record.value;
+  return settings.value ? { settings: settings.value, points: points.value, fits: [], crossovers: [], calibration: [] } : undefined;
+});
 
 let subscribed = false;
 function subscribe(): void {
@@ -41,6 +44,12 @@ function subscribe(): void {
     if (f.runId !== runId.value) return;
     finished.value = f;
     cancelling.value = false;
+    client
+      .openRun({ id: f.runId })
+      .then((r) => {
+        if (r.id === runId.value) record.value = r;
+      })
+      .catch((err: unknown) => (error.value = messageOf(err)));
   });
   client.onError((e) => {
     if (e.runId === undefined || e.runId === runId.value) error.value = e.message;
@@ -53,6 +62,7 @@ function reset(next: SweepSettings, id?: string): void {
   progress.value = undefined;
   points.value = [];
   finished.value = undefined;
+  record.value = undefined;
   error.value = undefined;
 }
 

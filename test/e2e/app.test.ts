@@ -3,7 +3,7 @@
  * progress bar moves and whose charts all fill with data, a cancel that keeps the finished points,
  * a saved run reopened from the history, and a corrupt run file refused with its reason.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -84,8 +84,22 @@ describe('the app in web mode', () => {
       expect(measured.length > 0 && measured.every((s) => s.points > 0), `${chart} draws softmax-attention with data`).toBe(true);
     }
     await expect(page.locator('[data-chart="crossovers"] tbody tr').count()).resolves.toBeGreaterThan(0);
-    await page.locator('[data-chart="focus"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'quick-profile');
+  });
+
+  it('saves a chart as PNG and as SVG', async () => {
+    for (const [button, signature] of [
+      ['PNG', '\x89PNG'],
+      ['SVG', '<svg'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.locator('[data-chart="time"] button', { hasText: button }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`mixscope-time.${button.toLowerCase()}`);
+      const bytes = readFileSync((await file.path()) ?? '');
+      expect(bytes.subarray(0, 200).toString('latin1')).toContain(signature);
+      if (button === 'SVG') expect(bytes.toString('utf8')).toContain('softmax-attention.materialized');
+    }
   });
 
   it('cancels mid-run within a second and keeps the finished points', async () => {
@@ -115,6 +129,11 @@ describe('the app in web mode', () => {
     const time = await chartSeries(page, 'time', '.history-view');
     expect(time.filter((s) => s.type === 'line' && !s.name.startsWith('theory')).map((s) => s.points)).toEqual([4, 4, 4]);
     await screenshot(page, 'history-reopened');
+    const exported = page.waitForEvent('download');
+    await row.locator('[data-test="export-json"]').click();
+    const file = await exported;
+    const record = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8')) as { format: string; points: unknown[] };
+    expect([record.format, record.points.length]).toEqual(['mixscope-run', 12]);
   });
 
   it('refuses a corrupt run file with the reason and changes nothing else', async () => {
@@ -129,6 +148,14 @@ describe('the app in web mode', () => {
     await expect(page.locator('[data-test="runs"] tbody tr').count()).resolves.toBe(rows);
     await expect(page.locator('[data-test="opened-run"]').textContent()).resolves.toBe(opened);
     await screenshot(page, 'corrupt-file-refused');
+  });
+
+  it('deletes a saved run', async () => {
+    await openHistory();
+    const cancelled = page.locator('[data-test="runs"] tbody tr').filter({ hasText: 'cancelled' });
+    await cancelled.locator('[data-test="delete-run"]').click();
+    await cancelled.waitFor({ state: 'detached' });
+    await expect(page.locator('[data-test="runs"] tbody tr').count()).resolves.toBe(1);
   });
 
   it('ran without console errors or CSP refusals', () => {

@@ -46,8 +46,8 @@ export async function startTinyRun(page: Page, run: TinyRun): Promise<void> {
   await page.locator('[data-test="field-repetitions"]').fill(run.repetitions ?? '3');
   const sampling = page.locator('[data-test="sampling"]');
   if ((await sampling.getAttribute('open')) === null) await sampling.locator('summary').click();
-  await page.locator('[data-test="field-warmup"]').fill('1');
-  await page.locator('[data-test="field-minTimeMs"]').fill(run.minTimeMs ?? '0');
+  await page.locator('[data-test="field-warmup"]').fill('2');
+  await page.locator('[data-test="field-minTimeMs"]').fill(run.minTimeMs ?? '20');
   await page.locator('[data-test="start"]:enabled').click();
 }
 
