@@ -7,8 +7,6 @@ import { MIXERS } from '../../engine/registry.js';
 import { WGSL_PLANS } from './plans/index.js';
 
 const WITHOUT_KERNEL: readonly string[] = [
-  'fnet/fft',
-  'fnet/dft',
 ];
 
 describe('wgsl kernel coverage', () => {

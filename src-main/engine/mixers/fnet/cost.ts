@@ -5,7 +5,15 @@
  */
 import type { BufferSpec, Cost, Dims } from '../../core/mixer.js';
 import { costFromBuffers } from '../common/cost-model.js';
-import { fftFlops, fftPlanFlops, fftTableElements } from './fft-plan.js';
+import { bluesteinLength, fftFlops, fftPlanFlops, fftTableElements, isPowerOfTwo } from './fft-plan.js';
+
+/**
+ * Bluestein work space when every transform of an axis runs at once (the GPU kernels): `count`
+ * complex transforms of the convolution length m; none for a power-of-two length.
+ */
+function bluesteinWork(n: number, count: number): number {
+  return isPowerOfTwo(n) ? 0 : 2 * count * bluesteinLength(n);
+}
 
 function ioBuffers(L: number, d: number): BufferSpec[] {
   return [
@@ -28,8 +36,10 @@ export function fftCost(dims: Dims): Cost {
       ...ioBuffers(L, d),
       { name: 'row scratch', elements: 2 * d },
       { name: 'column scratch', elements: 2 * L },
-      ...tables.filter((b) => b.elements > 0),
-    ],
+      { name: 'Bluestein work (rows)', elements: bluesteinWork(d, L) },
+      { name: 'Bluestein work (columns)', elements: bluesteinWork(L, d) },
+      ...tables,
+    ].filter((b) => b.elements > 0),
     bottleneck: { name: 'L×d complex spectrum', elements: 2 * L * d },
   });
 }

@@ -11,6 +11,7 @@ import { hydraPlan } from './hydra.js';
 import { mlstmPlan } from './mlstm.js';
 import { tttLinearPlan } from './ttt-linear.js';
 import { mlpMixerPlan } from './mlp-mixer.js';
+import { fnetPlan } from './fnet.js';
 import { ssmPlan } from './ssm.js';
 
 export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
@@ -21,6 +22,7 @@ export const WGSL_PLANS: Readonly<Record<string, MixerPlan>> = {
   mlstm: mlstmPlan,
   'ttt-linear': tttLinearPlan,
   'mlp-mixer': mlpMixerPlan,
+  fnet: fnetPlan,
   'linear-attention': linearAttentionPlan,
   'simple-linear-attention': simpleLinearAttentionPlan,
   retention: retentionPlan,
