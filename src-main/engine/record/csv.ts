@@ -45,6 +45,7 @@ const COLUMNS: readonly [string, (p: PointRecord) => Cell][] = [
   ['error_max_abs', (p) => p.error?.maxAbs],
   ['error_relative', (p) => p.error?.relative],
   ['error_pass', (p) => p.error?.pass],
+  ['verify_note', (p) => p.verifyNote],
   ['gflops', (p) => p.achieved?.gflops],
   ['gbps', (p) => p.achieved?.gbps],
   ['tokens_per_s', (p) => p.achieved?.tokensPerSecond],

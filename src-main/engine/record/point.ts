@@ -99,6 +99,8 @@ export const pointRecordSchema = z.object({
   /** Per B·H total; null for the reference backend (no cost model for the definition). */
   cost: costRecordSchema.nullable(),
   error: errorRecordSchema.nullable(),
+  /** Why `error` is null on an ok point: verification off, or the reference over the time budget. */
+  verifyNote: z.string().optional(),
   achieved: achievedSchema.nullable(),
   /** Roofline time (max of flops/peak, bytes/bandwidth) over the median; needs a calibration. */
   rooflineFraction: z.number().nonnegative().nullable(),

@@ -59,7 +59,7 @@ export async function runSweep(settingsIn: SweepSettings, backends: readonly Bac
   const plan = planSweep(settings);
   const probes = await probeAll(backends);
   const byId = new Map(backends.map((b) => [b.id, b]));
-  const inputs = new PointInputs(settings.seed);
+  const inputs = new PointInputs(settings.seed, settings.timeBudgetMs);
   const budget = new BudgetTracker(settings);
   const progress = new Progress(plan, options.now ?? performanceClock, options.onProgress);
   const pause = makePause();

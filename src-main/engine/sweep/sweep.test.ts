@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend, PreparedKernel } from '../core/backend.js';
 import { DeviceLostError, OverLimitError } from '../core/errors.js';
+import { resolveParams } from '../core/validate.js';
+import { getMixer } from '../registry.js';
 import { createJsBackend } from '../backends/js.js';
 import { createReferenceBackend } from '../backends/reference.js';
 import { parseRunRecord } from '../record/parse.js';
 import type { SweepProgress } from './events.js';
+import { PointInputs } from './inputs.js';
 import { planSweep } from './plan.js';
 import { runSweep } from './run.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from './settings.js';
@@ -143,6 +146,11 @@ describe('runSweep', () => {
     expect(many.points[0]!.error!.pass).toBe(true);
   });
 
+  it('says why an ok point has no error check', async () => {
+    const result = await runSweep({ ...settings, lengths: [8], verify: false }, [scriptedBackend(() => 1)]);
+    expect(result.points[0]).toMatchObject({ status: 'ok', error: null, verifyNote: 'not checked: verification is off' });
+  });
+
   it('marks the reference backend unsupported in float32 and times it in float64', async () => {
     const f32 = await runSweep({ ...settings, lengths: [8], dtype: 'float32', backends: ['reference'] }, [createReferenceBackend()]);
     expect(f32.points[0]).toMatchObject({ status: 'unsupported', form: 'reference', reason: /float64 only/ });
@@ -187,5 +195,30 @@ describe('runSweep', () => {
     const result = await runSweep({ ...settings, repetitions: 50 }, [backend], { signal: controller.signal });
     expect(result).toMatchObject({ cancelled: true, points: [] });
     expect(samples).toBe(2);
+  });
+
+  it('skips the reference check when the reference is predicted over the time budget', async () => {
+    const mixer = getMixer('softmax-attention');
+    const params = resolveParams(mixer);
+    // The reference takes L²/8 ms on this clock: 8, 32 ms at L = 8, 16, so 128 ms predicted at L = 32.
+    let t = 0;
+    let pending = 0;
+    /** Returns the time, then moves it on by the pending duration: the next reading sees it elapsed. */
+    const clock = () => {
+      const now = t;
+      t += pending;
+      pending = 0;
+      return now;
+    };
+    const inputs = new PointInputs(1, 100, clock);
+    const refs = (L: number) => {
+      inputs.inputs(mixer, L, mixer.dims({ L, d: 4, dv: 4, state: 2 }, params), params, 1);
+      pending = (L * L) / 8;
+      return inputs.referencesFor(mixer, mixer.forms[0]!, params);
+    };
+    expect('tensors' in refs(8)).toBe(true);
+    expect('tensors' in refs(16)).toBe(true);
+    expect(inputs.predictReferenceMs('softmax-attention\u0000', 32)).toBeCloseTo(128, 9);
+    expect(refs(32)).toEqual({ skipped: expect.stringMatching(/^not checked: the float64 reference is predicted to take 128 ms, over the time budget/) });
   });
 });
