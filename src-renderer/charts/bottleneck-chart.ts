@@ -73,7 +73,7 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
       symbol: 'none',
       silent: true,
       lineStyle: { color: '#b2182b', type: 'dashed' },
-      label: { formatter: `L = d = ${d}: L×L = d×d`, color: '#b2182b' },
+      label: { formatter: `L = d = ${d}: L×L = d×d`, color: '#b2182b', position: 'insideStartTop' },
       data: [{ xAxis: d }],
     };
   }

@@ -12,6 +12,11 @@ const loadError = shallowRef<string>();
 let loading: Promise<void> | undefined;
 
 const availableBackends = computed(() => (probe.value?.backends ?? []).filter((b) => b.available));
+/**
+ * The quick profile's backend: the first one found that is not a software rasterizer (whose
+ * timings are never a speed claim), in the probe's order; js when every GPU path is software.
+ */
+const quickBackend = computed(() => availableBackends.value.find((b) => !b.adapter?.software)?.id ?? 'js');
 
 function load(): Promise<void> {
   loading ??= Promise.all([client.listMixers({}), client.probe({})])
@@ -27,5 +32,5 @@ function load(): Promise<void> {
 }
 
 export function useCatalog() {
-  return { mixers, probe, availableBackends, loadError, load };
+  return { mixers, probe, availableBackends, quickBackend, loadError, load };
 }

@@ -11,12 +11,10 @@ const catalog = useCatalog();
 const form = ref<SettingsForm>();
 
 watch(
-  [catalog.mixers, catalog.availableBackends],
-  ([mixers, backends]) => {
+  [catalog.mixers, catalog.quickBackend],
+  ([mixers, backend]) => {
     if (form.value || mixers.length === 0) return;
     const allForms = Object.fromEntries(mixers.map((m) => [m.id, m.forms.map((f) => f.id)]));
-    // The quick default runs on the first backend the probe found (ordered fastest first), else js.
-    const backend = backends[0]?.id ?? 'js';
     form.value = formFromSettings({ ...QUICK_SWEEP_SETTINGS, backends: [backend] }, allForms, 'quick');
   },
   { immediate: true },

@@ -62,7 +62,9 @@ async function importFile(file: File): Promise<void> {
     opened.value = record;
     await refresh();
   } catch (err) {
-    error.value = `${file.name} refused: ${messageOf(err)}`;
+    // The main side's reason usually starts with the file name; say it once either way.
+    const reason = messageOf(err);
+    error.value = `Refused ${reason.startsWith(file.name) ? reason : `${file.name}: ${reason}`}`;
   }
 }
 

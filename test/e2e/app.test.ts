@@ -144,7 +144,7 @@ describe('the app in web mode', () => {
     await page.locator('[data-test="import-file"]').setInputFiles({ name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.from(corrupt) });
     const message = page.locator('[data-test="history-error"]');
     await message.waitFor();
-    await expect(message.textContent()).resolves.toMatch(/^corrupt\.json refused: .+/);
+    await expect(message.textContent()).resolves.toMatch(/^Refused corrupt\.json: .+/);
     await expect(page.locator('[data-test="runs"] tbody tr').count()).resolves.toBe(rows);
     await expect(page.locator('[data-test="opened-run"]').textContent()).resolves.toBe(opened);
     await screenshot(page, 'corrupt-file-refused');
