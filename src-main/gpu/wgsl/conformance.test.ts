@@ -29,6 +29,9 @@ const VARIANTS: Readonly<Record<string, readonly Readonly<Record<string, number 
   'simple-linear-attention': [{ chunk: 24 }],
   gau: [{ beta: -0.3 }],
   'softmax-attention': [{ scale: 0.5 }],
+  ssd: [{ chunk: 100 }],
+  hydra: [{ Dskip: 0.3 }],
+  'ttt-linear': [{ batch: 5, eta: 0.05 }],
 };
 
 const planned = MIXERS.flatMap((mixer) => mixer.forms.filter((f) => findPlan(mixer.id, f.id)).map((form) => ({ mixer, form })));
