@@ -29,6 +29,8 @@ export interface ComputeHost {
 export class WorkerBackend implements Backend {
   readonly id = 'wgsl' as const;
   private host: ComputeHost;
+  /** Why the current host stopped, once it has. */
+  private stopped: string | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: HostResult) => void; reject: (e: Error) => void }>();
 
@@ -47,6 +49,7 @@ export class WorkerBackend implements Backend {
     });
     host.onExit((reason) => {
       if (host !== this.host) return;
+      this.stopped = reason;
       for (const call of this.pending.values()) call.reject(new DeviceLostError(`wgsl compute host stopped: ${reason}`));
       this.pending.clear();
     });
@@ -54,6 +57,7 @@ export class WorkerBackend implements Backend {
   }
 
   private call<T extends HostResult>(request: HostRequest, transfer?: ArrayBuffer[]): Promise<T> {
+    if (this.stopped !== undefined) return Promise.reject(new DeviceLostError(`wgsl compute host stopped: ${this.stopped}`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: HostResult) => void, reject });
@@ -108,16 +112,22 @@ export class WorkerBackend implements Backend {
 
   /** Asks the host for a new device; if the host itself is gone, starts a new host. */
   async reset(): Promise<void> {
-    try {
-      await this.call({ op: 'reset' });
-    } catch {
-      await this.host.terminate().catch(() => undefined);
-      this.host = this.attach(this.start());
+    if (this.stopped === undefined) {
+      try {
+        await this.call({ op: 'reset' });
+        return;
+      } catch {
+        await this.host.terminate().catch(() => undefined);
+      }
     }
+    this.stopped = undefined;
+    this.host = this.attach(this.start());
   }
 
   async dispose(): Promise<void> {
+    if (this.stopped !== undefined) return;
     await this.call({ op: 'dispose' }).catch(() => undefined);
+    this.stopped = 'disposed';
     await this.host.terminate();
   }
 }

@@ -52,7 +52,8 @@ export class WgslBackend implements Backend {
 
   private watch(device: GPUDevice): void {
     void device.lost.then((info) => {
-      if (device === this.device && info.reason !== 'destroyed') this.lostReason = info.message || 'device lost';
+      // Our own destroy (reset, dispose) swaps the device first, so only a loss of the live one counts.
+      if (device === this.device) this.lostReason = info.message || `device ${info.reason}`;
     });
   }
 
@@ -133,8 +134,9 @@ export class WgslBackend implements Backend {
     if (!this.options.recreateDevice) {
       throw new DeviceLostError(`wgsl cannot recreate its device (${this.lostReason ?? 'no loss recorded'})`);
     }
-    this.device.destroy();
+    const old = this.device;
     this.device = await this.options.recreateDevice();
+    old.destroy();
     this.pipelines = new PipelineCache(this.device, this.options.loadShader);
     this.lostReason = undefined;
     this.calibration = undefined;
@@ -142,6 +144,7 @@ export class WgslBackend implements Backend {
   }
 
   async dispose(): Promise<void> {
+    this.lostReason = 'disposed';
     this.device.destroy();
   }
 }
