@@ -50,7 +50,9 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   for (var t = 0u; t < L; t++) {
     let lf = logSigmoid(fgate[t]);
     let m_new = max(lf + m, igate[t]);
-    let forget = exp(lf + m - m_new);
+    // (m − m_new) is exact for close values, so f' stays consistent with the stored m_new even
+    // when m is in the hundreds (fl(lf + m) would drift by an ulp of m per token).
+    let forget = exp((m - m_new) + lf);
     let input = exp(igate[t] - m_new);
     let v = input * V[t * dv + jc];
     var sums = vec2<f32>(0.0);

@@ -21,7 +21,7 @@ const forms = MIXERS.filter((m) => MIXER_IDS.includes(m.id)).flatMap((mixer) =>
 
 gpuDescribe(probe, 'wgsl kernels of §5–§12 rerun to the same output', () => {
   it('covers every form of these mixers', () => {
-    expect(forms.length).toBe(15);
+    expect(forms.length).toBe(14);
   });
 
   for (const { mixer, form } of forms) {
@@ -46,7 +46,8 @@ gpuDescribe(probe, 'wgsl kernels of §5–§12 rerun to the same output', () => 
     it(`mlstm/${form.id} with input gates near 700 stays finite and matches`, async () => {
       const { params, inputs } = pointInputs(mlstm, 90, 8);
       const igate = inputs['igate']!;
-      const large = { ...inputs, igate: tensor(igate.shape, igate.data.map((x) => 700 + 50 * x)) };
+      // Multiples of 1/8 below 1024 are exact in float32, so the float64 reference sees the same gates.
+      const large = { ...inputs, igate: tensor(igate.shape, igate.data.map((x) => 700 + Math.round(400 * x) / 8)) };
       const kernel = await backend.prepare({ mixer: mlstm, form, inputs: large, params, dtype: 'float32' });
       try {
         const { output } = await kernel.read();
