@@ -1,8 +1,9 @@
 // Diagonal SSM scan (MIXERS.md §5): h_t[c,k] = Abar[t,c,k]·h_{t−1}[c,k] + B[t,k]·X[t,c],
 // Y[t,c] = Σ_k C[t,k]·h_t[c,k]. One invocation per state element (c, k) with the sequential loop over
 // t: a workgroup of 64 holds 64/R channels, R lanes (r rounded up to a power of two, at most 64) per
-// channel, each lane ⌈r/R⌉ ≤ 8 states in registers; per token the C·h partial sums are tree-reduced
-// per channel. The final state is written to h (D×r).
+// channel, each lane ⌈r/R⌉ ≤ 8 states in registers. Only the output needs the sum over k of the
+// C·h partials, so those of 16 tokens are parked in workgroup memory and summed together: two
+// barriers per 16 tokens instead of a tree reduction per token. The final state is written to h (D×r).
 
 struct Params { L: u32, D: u32, r: u32 }
 
@@ -17,7 +18,9 @@ struct Params { L: u32, D: u32, r: u32 }
 const LANES: u32 = 64u;
 const MAX_STATES: u32 = 8u;
 
-var<workgroup> partial: array<f32, 64>;
+const SPAN: u32 = 16u;
+
+var<workgroup> partial: array<array<f32, 64>, 16>;
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
@@ -30,23 +33,37 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let k = li % R;
   let cc = min(c, D - 1u);
   var state: array<f32, 8>;
-  for (var t = 0u; t < L; t++) {
-    let x = X[t * D + cc];
-    var y = 0.0;
-    for (var m = 0u; m < MAX_STATES; m++) {
-      let n = k + m * R;
-      if (n < r) {
-        state[m] = Abar[(t * D + cc) * r + n] * state[m] + B[t * r + n] * x;
-        y += C[t * r + n] * state[m];
+  let channels = LANES / R;
+  for (var t0 = 0u; t0 < L; t0 += SPAN) {
+    for (var u = 0u; u < SPAN; u++) {
+      let t = t0 + u;
+      var y = 0.0;
+      if (t < L) {
+        let x = X[t * D + cc];
+        for (var m = 0u; m < MAX_STATES; m++) {
+          let n = k + m * R;
+          if (n < r) {
+            state[m] = Abar[(t * D + cc) * r + n] * state[m] + B[t * r + n] * x;
+            y += C[t * r + n] * state[m];
+          }
+        }
+      }
+      partial[u][li] = y;
+    }
+    workgroupBarrier();
+    // Output (token t0 + u, channel j of the group) sums that channel's R partials.
+    for (var o = li; o < SPAN * channels; o += LANES) {
+      let u = o / channels;
+      let j = o % channels;
+      let t = t0 + u;
+      let channel = wid.x * channels + j;
+      if (t < L && channel < D) {
+        var sum = 0.0;
+        for (var lane = 0u; lane < R; lane++) { sum += partial[u][j * R + lane]; }
+        Y[t * D + channel] = sum;
       }
     }
-    partial[li] = y;
     workgroupBarrier();
-    for (var stride = R / 2u; stride > 0u; stride /= 2u) {
-      if (k < stride) { partial[li] += partial[li + stride]; }
-      workgroupBarrier();
-    }
-    if (k == 0u && c < D) { Y[t * D + c] = partial[li]; }
   }
   for (var m = 0u; m < MAX_STATES; m++) {
     let n = k + m * R;
