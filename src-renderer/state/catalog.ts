@@ -13,10 +13,10 @@ let loading: Promise<void> | undefined;
 
 const availableBackends = computed(() => (probe.value?.backends ?? []).filter((b) => b.available));
 /**
- * The quick profile's backend: the first one found that is not a software rasterizer (whose
- * timings are never a speed claim), in the probe's order; js when every GPU path is software.
+ * The quick profile's backend: the first GPU found that is not a software rasterizer (whose
+ * timings are never a speed claim), in the probe's order; else the plain CPU kernels (js).
  */
-const quickBackend = computed(() => availableBackends.value.find((b) => !b.adapter?.software)?.id ?? 'js');
+const quickBackend = computed(() => availableBackends.value.find((b) => b.adapter && !b.adapter.software)?.id ?? 'js');
 
 function load(): Promise<void> {
   loading ??= Promise.all([client.listMixers({}), client.probe({})])
