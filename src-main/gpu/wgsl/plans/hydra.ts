@@ -1,4 +1,7 @@
-/** WGSL plans of Hydra (MIXERS.md §12): shaders/hydra/. */
+/**
+ * WGSL plans of Hydra (MIXERS.md §12): shaders/hydra/. `scan` is two dispatches, forward then
+ * backward, each one invocation per state element (n, p) with the sequential loop over t.
+ */
 import { skipWeight } from '../../../engine/mixers/hydra/reference.js';
 import { ceilDiv, type MixerPlan, type PassPlan, type UniformField } from '../plan.js';
 

@@ -1,4 +1,9 @@
-/** WGSL plans of mLSTM (MIXERS.md §7): shaders/mlstm/. */
+/**
+ * WGSL plans of mLSTM (MIXERS.md §7): shaders/mlstm/. `recurrent` runs one invocation per state
+ * element (i, j) of C with the sequential loop over t (the stabilized recurrence carries m_t, so it is
+ * not split across L here); `parallel` gets its log-gate sums and row maxima from one O(L) prefix
+ * pass, then tiled gated scores and a tiled normalized product.
+ */
 import { ceilDiv, type MixerPlan, type UniformField } from '../plan.js';
 
 /** struct Params { L: u32, d: u32, dv: u32, scale: f32 }; keys are scaled by 1/√d. */

@@ -1,6 +1,9 @@
 /**
  * WGSL plans of Mamba-2 SSD (MIXERS.md §6): shaders/ssd/. The quadratic form is the chunked form's
- * stage 1 on a single chunk of length L, so both share scores.wgsl and apply.wgsl.
+ * stage 1 on a single chunk of length L, so both share scores.wgsl and apply.wgsl. The scan runs
+ * one invocation per state element (n, p) with the sequential loop over t (the parallel-across-L
+ * variant is the chunked form); the chunked form's scan over chunks is likewise one invocation per
+ * state element, sequential over the L/Q chunks.
  */
 import type { Dims, Params } from '../../../engine/core/mixer.js';
 import { chunkSize } from '../../../engine/mixers/common/chunks.js';

@@ -1,5 +1,7 @@
 /**
- * WGSL plans of the diagonal SSM (MIXERS.md §5): shaders/ssm/. The materialized form holds one
+ * WGSL plans of the diagonal SSM (MIXERS.md §5): shaders/ssm/. The scan runs one invocation per
+ * state element (c, k) with the sequential loop over t, not a parallel scan across L: that would
+ * need an L×D×r scratch the cost model (h, D×r) does not hold. The materialized form holds one
  * channel's L×L matrix at a time (the cost model's `M (one channel)`), so it loops over the D
  * channels: build M, then multiply it into that channel's column of X.
  */

@@ -1,4 +1,8 @@
-/** WGSL plans of TTT-linear (MIXERS.md §8): shaders/ttt-linear/. */
+/**
+ * WGSL plans of TTT-linear (MIXERS.md §8): shaders/ttt-linear/. `recurrent` runs one invocation per
+ * fast weight (j, i) with the sequential loop over t: each step's update needs the reduced W_{t−1}k_t,
+ * so there is no parallel scan across L. `mini-batch` loops over the batches, two dispatches each.
+ */
 import type { Dims, Params } from '../../../engine/core/mixer.js';
 import { tttBatch, tttStep } from '../../../engine/mixers/ttt-linear/reference.js';
 import { ceilDiv, grid1d, type MixerPlan, type UniformField } from '../plan.js';
