@@ -15,9 +15,6 @@ import { gpujsForm } from './kernels/index.js';
 const FORMS_WITHOUT_GPUJS_KERNEL = [
   'ssm materialized',
   'ssm scan',
-  'ssd quadratic',
-  'ssd scan',
-  'ssd chunked',
   'mlstm parallel',
   'mlstm recurrent',
   'ttt-linear recurrent',
@@ -25,8 +22,6 @@ const FORMS_WITHOUT_GPUJS_KERNEL = [
   'fnet fft',
   'fnet dft',
   'mlp-mixer dense',
-  'hydra materialized',
-  'hydra scan',
 ];
 
 describe('gpu.js kernel coverage', () => {

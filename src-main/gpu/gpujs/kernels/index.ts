@@ -3,12 +3,14 @@
  * gpu.js kernel yet; the coverage test lists those gaps explicitly.
  */
 import { gauKernels } from './gau.js';
+import { hydraKernels } from './hydra.js';
 import { linearAttentionKernels } from './linear-attention.js';
 import { maskedAttentionKernels } from './masked-attention.js';
 import type { GpujsForm, GpujsMixerKernels } from './plan.js';
 import { retentionKernels } from './retention.js';
 import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
 import { softmaxAttentionKernels } from './softmax-attention.js';
+import { ssdKernels } from './ssd.js';
 
 export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   'softmax-attention': softmaxAttentionKernels,
@@ -17,6 +19,8 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   retention: retentionKernels,
   'masked-attention': maskedAttentionKernels,
   gau: gauKernels,
+  ssd: ssdKernels,
+  hydra: hydraKernels,
 };
 
 export function gpujsForm(mixerId: string, formId: string): GpujsForm | undefined {
