@@ -5,5 +5,6 @@
  */
 import { cpuSection } from './cpu-section.js';
 import type { BenchSection } from './section.js';
+import { wgslSection } from './wgsl-section.js';
 
-export const BENCH_SECTIONS: BenchSection[] = [cpuSection];
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection, wgslSection];

@@ -1,9 +1,10 @@
-// Softmax attention, fused form (MIXERS.md §1): online softmax, FlashAttention-style. A workgroup
-// owns 16 query rows; key/value tiles of 16 rows stream through workgroup memory. Per row it keeps a
-// running max m, running sum ℓ and running output o (in registers, 16 columns of dv per invocation):
+// Softmax attention, fused form (MIXERS.md §1): online softmax, FlashAttention-2 style. A workgroup
+// owns 32 query rows; key/value tiles of 32 rows stream through workgroup memory. Per row it keeps a
+// running max m, running sum ℓ and running output o (registers):
 //   m' = max(m, max_s S_ts),  ℓ' = ℓ·e^{m−m'} + Σ_s e^{S_ts−m'},  o' = o·e^{m−m'} + Σ_s e^{S_ts−m'} v_s,
-// and y_t = o/ℓ at the end. Nothing of size L×L is ever allocated. Invocation (r, c): query row r
-// of the block, key c of the tile, and value columns c, c+16, ... (dv ≤ 256).
+// and y_t = o/ℓ at the end. Nothing of size L×L is ever allocated. 256 invocations = 32 rows × 8
+// lanes: lane ℓ computes the scores of keys ℓ, ℓ+8, ℓ+16, ℓ+24 of the tile and owns value columns
+// ℓ, ℓ+8, ... (dv ≤ 256). Key tiles past the block's last row are skipped (causal).
 
 struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 
@@ -13,69 +14,90 @@ struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 @group(0) @binding(3) var<storage, read> V: array<f32>;
 @group(0) @binding(4) var<storage, read_write> Y: array<f32>;
 
-const TILE: u32 = 16u;
-const MAX_CHUNKS: u32 = 16u;
+const ROWS: u32 = 32u;
+const KEYS: u32 = 32u;
+const LANES: u32 = 8u;
+const DEPTH: u32 = 16u;
+const MAX_CHUNKS: u32 = 8u;
 const NEG: f32 = -3.0e38;
 
-var<workgroup> Qs: array<array<f32, 16>, 16>;
-var<workgroup> Ks: array<array<f32, 16>, 16>;
-var<workgroup> P: array<array<f32, 16>, 16>;
-var<workgroup> Vs: array<array<f32, 16>, 16>;
+var<workgroup> Qs: array<array<f32, 32>, 16>;
+var<workgroup> Ks: array<array<f32, 32>, 16>;
+var<workgroup> P: array<array<f32, 33>, 32>;
+var<workgroup> Vs: array<array<f32, 32>, 32>;
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>,
-        @builtin(local_invocation_id) lid: vec3<u32>) {
+        @builtin(local_invocation_index) li: u32) {
   let L = params.L;
   let d = params.d;
   let dv = params.dv;
-  let t0 = (wid.x + wid.y * groups.x) * TILE;
+  let t0 = (wid.x + wid.y * groups.x) * ROWS;
   if (t0 >= L) { return; }
-  let r = lid.y;
-  let c = lid.x;
+  let r = li / LANES;
+  let lane = li % LANES;
   let t = t0 + r;
-  let chunks = (dv + TILE - 1u) / TILE;
-  var acc: array<f32, 16>;
+  let chunks = min((dv + KEYS - 1u) / KEYS, MAX_CHUNKS);
+  var acc: array<f32, 32>;
   var m = NEG;
   var l = 0.0;
-  let end = min(L, t0 + TILE);
-  for (var s0 = 0u; s0 < end; s0 += TILE) {
-    // Score tile: dot(q_{t0+r}, k_{s0+c}) over d, 16 columns at a time.
-    var dot = 0.0;
-    for (var k0 = 0u; k0 < d; k0 += TILE) {
-      let i = k0 + c;
-      Qs[c][r] = select(0.0, Q[min(t, L - 1u) * d + min(i, d - 1u)], t < L && i < d);
-      Ks[c][r] = select(0.0, K[min(s0 + r, L - 1u) * d + min(i, d - 1u)], s0 + r < L && i < d);
+  let end = min(L, t0 + ROWS);
+  for (var s0 = 0u; s0 < end; s0 += KEYS) {
+    var score: array<f32, 4>;
+    for (var k0 = 0u; k0 < d; k0 += DEPTH) {
+      for (var e = 0u; e < 2u; e++) {
+        let flat = li + e * 256u;
+        let kk = flat / ROWS;
+        let row = flat % ROWS;
+        let i = k0 + kk;
+        Qs[kk][row] = select(0.0, Q[min(t0 + row, L - 1u) * d + min(i, d - 1u)], t0 + row < L && i < d);
+        Ks[kk][row] = select(0.0, K[min(s0 + row, L - 1u) * d + min(i, d - 1u)], s0 + row < L && i < d);
+      }
       workgroupBarrier();
-      for (var x = 0u; x < TILE; x++) { dot += Qs[x][r] * Ks[x][c]; }
+      for (var kk = 0u; kk < DEPTH; kk++) {
+        let q = Qs[kk][r];
+        for (var x = 0u; x < 4u; x++) { score[x] += q * Ks[kk][lane + LANES * x]; }
+      }
       workgroupBarrier();
     }
-    let valid = t < L && s0 + c <= t;
-    let score = dot * params.scale;
-    P[r][c] = select(NEG, score, valid);
+    for (var x = 0u; x < 4u; x++) {
+      let valid = t < L && s0 + lane + LANES * x <= t;
+      score[x] = select(NEG, score[x] * params.scale, valid);
+      P[r][lane + LANES * x] = score[x];
+    }
     workgroupBarrier();
     var tile_max = NEG;
-    for (var x = 0u; x < TILE; x++) { tile_max = max(tile_max, P[r][x]); }
+    for (var c = 0u; c < KEYS; c++) { tile_max = max(tile_max, P[r][c]); }
     let m_new = max(m, tile_max);
     let correction = exp(m - m_new);
     workgroupBarrier();
-    P[r][c] = select(0.0, exp(score - m_new), valid);
+    for (var x = 0u; x < 4u; x++) { P[r][lane + LANES * x] = select(0.0, exp(score[x] - m_new), score[x] > NEG); }
     workgroupBarrier();
     var row_sum = 0.0;
-    for (var x = 0u; x < TILE; x++) { row_sum += P[r][x]; }
+    for (var c = 0u; c < KEYS; c++) { row_sum += P[r][c]; }
     l = l * correction + row_sum;
     m = m_new;
-    for (var k = 0u; k < chunks && k < MAX_CHUNKS; k++) {
-      let j = k * TILE + c;
-      Vs[r][c] = select(0.0, V[min(s0 + r, L - 1u) * dv + min(j, dv - 1u)], s0 + r < L && j < dv);
+    for (var ch = 0u; ch < chunks; ch++) {
+      for (var e = 0u; e < 4u; e++) {
+        let flat = li + e * 256u;
+        let key = flat / KEYS;
+        let col = ch * KEYS + flat % KEYS;
+        Vs[key][flat % KEYS] = select(0.0, V[min(s0 + key, L - 1u) * dv + min(col, dv - 1u)], s0 + key < L && col < dv);
+      }
       workgroupBarrier();
-      var pv = 0.0;
-      for (var x = 0u; x < TILE; x++) { pv += P[r][x] * Vs[x][c]; }
-      acc[k] = acc[k] * correction + pv;
+      for (var x = 0u; x < 4u; x++) {
+        var pv = 0.0;
+        for (var c = 0u; c < KEYS; c++) { pv += P[r][c] * Vs[c][lane + LANES * x]; }
+        let slot = ch * 4u + x;
+        acc[slot] = acc[slot] * correction + pv;
+      }
       workgroupBarrier();
     }
   }
-  for (var k = 0u; k < chunks && k < MAX_CHUNKS; k++) {
-    let j = k * TILE + c;
-    if (t < L && j < dv) { Y[t * dv + j] = acc[k] / l; }
+  for (var ch = 0u; ch < chunks; ch++) {
+    for (var x = 0u; x < 4u; x++) {
+      let j = ch * KEYS + lane + LANES * x;
+      if (t < L && j < dv) { Y[t * dv + j] = acc[ch * 4u + x] / l; }
+    }
   }
 }

@@ -10,7 +10,7 @@ const uniforms: readonly UniformField[] = [
   { name: 'scale', type: 'f32', value: (dims, params) => softmaxScale(params, dims['d']!) },
 ];
 
-/** The fused kernel keeps ⌈dv/16⌉ running-output registers per invocation, 16 at most. */
+/** The fused kernel keeps its running outputs in 32 registers per invocation: 8 lanes × 32 = 256 columns. */
 const FUSED_MAX_DV = 256;
 
 export const softmaxAttentionPlan: MixerPlan = {
@@ -44,7 +44,7 @@ export const softmaxAttentionPlan: MixerPlan = {
         shader: 'softmax-attention/fused.wgsl',
         entry: 'main',
         storage: ['Q', 'K', 'V', 'Y'],
-        workgroups: (dims) => grid1d(dims['L']!, 16),
+        workgroups: (dims) => grid1d(dims['L']!, 32),
       },
     ],
     unsupported: (dims) =>
