@@ -11,6 +11,7 @@ import { retentionKernels } from './retention.js';
 import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
 import { softmaxAttentionKernels } from './softmax-attention.js';
 import { ssdKernels } from './ssd.js';
+import { ssmKernels } from './ssm.js';
 
 export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   'softmax-attention': softmaxAttentionKernels,
@@ -19,6 +20,7 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   retention: retentionKernels,
   'masked-attention': maskedAttentionKernels,
   gau: gauKernels,
+  ssm: ssmKernels,
   ssd: ssdKernels,
   hydra: hydraKernels,
 };
