@@ -18,8 +18,6 @@ const FORMS_WITHOUT_GPUJS_KERNEL = [
   'ttt-linear recurrent',
   'ttt-linear mini-batch',
   'fnet fft',
-  'fnet dft',
-  'mlp-mixer dense',
 ];
 
 describe('gpu.js kernel coverage', () => {

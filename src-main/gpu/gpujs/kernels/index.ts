@@ -2,10 +2,12 @@
  * The gpu.js kernels of every mixer form, by mixer id then form id. A form missing here has no
  * gpu.js kernel yet; the coverage test lists those gaps explicitly.
  */
+import { fnetDft } from './fnet-dft.js';
 import { gauKernels } from './gau.js';
 import { hydraKernels } from './hydra.js';
 import { linearAttentionKernels } from './linear-attention.js';
 import { maskedAttentionKernels } from './masked-attention.js';
+import { mlpMixerKernels } from './mlp-mixer.js';
 import type { GpujsForm, GpujsMixerKernels } from './plan.js';
 import { retentionKernels } from './retention.js';
 import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
@@ -23,6 +25,8 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   ssm: ssmKernels,
   ssd: ssdKernels,
   hydra: hydraKernels,
+  fnet: { dft: fnetDft },
+  'mlp-mixer': mlpMixerKernels,
 };
 
 export function gpujsForm(mixerId: string, formId: string): GpujsForm | undefined {
