@@ -5,7 +5,8 @@
  */
 import type { LineSeriesOption } from 'echarts/charts';
 import { BYTES_PER_ELEMENT } from '@engine/core/tensor.js';
-import { lengthAxis, LEGEND, logAxis, roomyLogMin, SINGLE_GRID, titled } from './axes.js';
+import { lengthAxis, LEGEND, logAxis, roomyLogMin, titled } from './axes.js';
+import { singleGrid } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
 import { formatBytes } from './format.js';
@@ -54,7 +55,8 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
     color: curve.color,
     data: curve.points.map((p) => ({ value: [p.L, (p.cost?.bottleneck.bytes ?? 0) / perHead], note: p.cost?.bottleneck.name })),
   }));
-  const span = lengths.length > 0 ? [Math.min(lengths[0] ?? d, d), Math.max(lengths[lengths.length - 1] ?? d, d)] : [d, d];
+  // The axis reaches past L = d on both sides, so the crossover line stands inside the plot.
+  const span = [Math.min(lengths[0] ?? d, d / 2), Math.max(lengths[lengths.length - 1] ?? d, 2 * d)];
   const grid = [...new Set([...lengths, ...span])].sort((a, b) => a - b);
   for (const ref of mergeEqual(references(d, dv, state), grid)) {
     series.push({
@@ -80,7 +82,7 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
   return {
     title: titled('Bottleneck size vs L', `state or score object per head, ${dtype}; dotted: reference objects`),
     legend: { ...LEGEND },
-    grid: { ...SINGLE_GRID, right: 110 },
+    grid: { ...singleGrid(series), right: 110 },
     tooltip: { trigger: 'item', formatter: itemTooltip([['L', String], ['bytes', formatBytes]]) },
     xAxis: lengthAxis(),
     yAxis: { ...logAxis('bytes per head'), min: roomyLogMin },

@@ -4,7 +4,8 @@
  */
 import type { LineSeriesOption } from 'echarts/charts';
 import type { FocusCurves } from '@contract/schemas.js';
-import { lengthAxis, LEGEND, panelCaptions, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import { lengthAxis, LEGEND, titled } from './axes.js';
+import { sideBySide } from './layout.js';
 import { colorAt } from './curves.js';
 import { formatNumber } from './format.js';
 import type { ChartOption } from './option.js';
@@ -38,13 +39,14 @@ export function buildFocusChart(focus: FocusCurves): ChartOption {
     }
   }
   const sAxis = (gridIndex: number) => ({ type: 'value' as const, name: 'S(a)', gridIndex, min: 0, max: 1, nameLocation: 'middle' as const, nameGap: 35 });
+  const layout = sideBySide(series, ['S vs L', 'S vs ‖q‖']);
   return {
     title: [
       titled('Focus: S(a) = E|a| / √(E a²)', 'S = 1: a flat row; S → 0: one key dominates. Dashed: closed forms of the theory'),
-      ...panelCaptions('S vs L', 'S vs ‖q‖'),
+      ...layout.captions,
     ],
     legend: { ...LEGEND },
-    grid: SIDE_BY_SIDE_GRIDS,
+    grid: layout.grids,
     tooltip: { trigger: 'item', formatter: itemTooltip([['x', formatNumber], ['S', (v) => v.toFixed(4)]]) },
     xAxis: [lengthAxis(0), { type: 'value', name: '‖q‖', gridIndex: 1, nameLocation: 'middle', nameGap: 30 }],
     yAxis: [sAxis(0), sAxis(1)],

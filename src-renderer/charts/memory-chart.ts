@@ -3,7 +3,8 @@
  * peak (MIXERS.md, "Memory and bottleneck conventions": the two must agree on GPU backends).
  */
 import type { LineSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, panelCaptions, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import { lengthAxis, LEGEND, logAxis, titled } from './axes.js';
+import { sideBySide } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatBytes } from './format.js';
@@ -36,13 +37,14 @@ export function buildMemoryChart(run: ChartRun): ChartOption {
       },
     );
   }
+  const layout = sideBySide(series, ['allocated by the backend', 'cost model: peak live buffers']);
   return {
     title: [
       titled('Memory vs L', `${run.settings.dtype}, B·H = ${run.settings.batch * run.settings.heads}`),
-      ...panelCaptions('allocated by the backend', 'cost model: peak live buffers'),
+      ...layout.captions,
     ],
     legend: { ...LEGEND },
-    grid: SIDE_BY_SIDE_GRIDS,
+    grid: layout.grids,
     tooltip: {
       trigger: 'item',
       formatter: itemTooltip([

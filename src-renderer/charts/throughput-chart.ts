@@ -4,7 +4,8 @@
  * the calibrated roof min(peak matmul rate, copy bandwidth × intensity) of each backend.
  */
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, panelCaptions, logAxis, SIDE_BY_SIDE_GRIDS, titled } from './axes.js';
+import { lengthAxis, LEGEND, logAxis, titled } from './axes.js';
+import { sideBySide } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatNumber } from './format.js';
@@ -66,13 +67,14 @@ export function buildThroughputChart(run: ChartRun): ChartOption {
   }
   series.push(...roofSeries(run, intensities));
   const calibrated = (run.calibration ?? []).length > 0;
+  const layout = sideBySide(series, ['tokens per second', 'achieved vs calibrated peak']);
   return {
     title: [
       titled('Throughput and roofline', calibrated ? 'dashed: calibrated roof of each backend' : 'no calibration in this run: roofs not drawn'),
-      ...panelCaptions('tokens per second', 'achieved vs calibrated peak'),
+      ...layout.captions,
     ],
     legend: { ...LEGEND },
-    grid: SIDE_BY_SIDE_GRIDS,
+    grid: layout.grids,
     tooltip: {
       trigger: 'item',
       formatter: itemTooltip([

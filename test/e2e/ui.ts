@@ -26,7 +26,7 @@ export interface TinyRun {
 export async function startTinyRun(page: Page, run: TinyRun): Promise<void> {
   await page.locator('[data-test="quick-profile"]:enabled').waitFor();
   const custom = page.locator('details.custom-run');
-  if ((await custom.getAttribute('open')) === null) await custom.locator('summary').click();
+  if ((await custom.getAttribute('open')) === null) await page.locator('details.custom-run > summary').click();
   for (const box of await page.locator('[data-test^="mixer-"]').all()) {
     if (await box.isChecked()) await box.click();
     if (await box.isChecked()) await box.click();
@@ -45,7 +45,7 @@ export async function startTinyRun(page: Page, run: TinyRun): Promise<void> {
   await page.locator('[data-test="field-dv"]').fill('16');
   await page.locator('[data-test="field-repetitions"]').fill(run.repetitions ?? '3');
   const sampling = page.locator('[data-test="sampling"]');
-  if ((await sampling.getAttribute('open')) === null) await sampling.locator('summary').click();
+  if ((await sampling.getAttribute('open')) === null) await page.locator('[data-test="sampling"] > summary').click();
   await page.locator('[data-test="field-warmup"]').fill('2');
   await page.locator('[data-test="field-minTimeMs"]').fill(run.minTimeMs ?? '20');
   await page.locator('[data-test="start"]:enabled').click();
