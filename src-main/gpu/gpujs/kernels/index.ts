@@ -8,6 +8,7 @@ import { hydraKernels } from './hydra.js';
 import { linearAttentionKernels } from './linear-attention.js';
 import { maskedAttentionKernels } from './masked-attention.js';
 import { mlpMixerKernels } from './mlp-mixer.js';
+import { mlstmKernels } from './mlstm.js';
 import type { GpujsForm, GpujsMixerKernels } from './plan.js';
 import { retentionKernels } from './retention.js';
 import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
@@ -24,6 +25,7 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   gau: gauKernels,
   ssm: ssmKernels,
   ssd: ssdKernels,
+  mlstm: mlstmKernels,
   hydra: hydraKernels,
   fnet: { dft: fnetDft },
   'mlp-mixer': mlpMixerKernels,
