@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // The command-line entry runs under plain Node.
+    files: ['bin/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The engine runs in Node and in a page: no Electron, Vue, DOM-only or Node built-ins.
     files: ['src-main/engine/**/*.ts'],
     ignores: ['src-main/engine/**/*.test.ts'],
