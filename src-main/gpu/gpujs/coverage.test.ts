@@ -13,8 +13,6 @@ import { compareForm } from './compare.js';
 import { gpujsForm } from './kernels/index.js';
 
 const FORMS_WITHOUT_GPUJS_KERNEL = [
-  'ttt-linear recurrent',
-  'ttt-linear mini-batch',
   'fnet fft',
 ];
 

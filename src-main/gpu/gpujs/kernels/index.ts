@@ -15,6 +15,7 @@ import { simpleLinearAttentionKernels } from './simple-linear-attention.js';
 import { softmaxAttentionKernels } from './softmax-attention.js';
 import { ssdKernels } from './ssd.js';
 import { ssmKernels } from './ssm.js';
+import { tttLinearKernels } from './ttt-linear.js';
 
 export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   'softmax-attention': softmaxAttentionKernels,
@@ -26,6 +27,7 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   ssm: ssmKernels,
   ssd: ssdKernels,
   mlstm: mlstmKernels,
+  'ttt-linear': tttLinearKernels,
   hydra: hydraKernels,
   fnet: { dft: fnetDft },
   'mlp-mixer': mlpMixerKernels,
