@@ -38,12 +38,13 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
   let lane = li % LANES;
   let t = t0 + r;
   let chunks = min((dv + KEYS - 1u) / KEYS, MAX_CHUNKS);
-  var acc: array<f32, 32>;
+  // Running outputs of columns ch·32 + lane + 8x, x = 0..3, as one vec4 per chunk ch.
+  var acc: array<vec4<f32>, 8>;
   var m = NEG;
   var l = 0.0;
   let end = min(L, t0 + ROWS);
   for (var s0 = 0u; s0 < end; s0 += KEYS) {
-    var score: array<f32, 4>;
+    var score = vec4<f32>(0.0);
     for (var k0 = 0u; k0 < d; k0 += DEPTH) {
       for (var e = 0u; e < 2u; e++) {
         let flat = li + e * 256u;
@@ -55,8 +56,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
       }
       workgroupBarrier();
       for (var kk = 0u; kk < DEPTH; kk++) {
-        let q = Qs[kk][r];
-        for (var x = 0u; x < 4u; x++) { score[x] += q * Ks[kk][lane + LANES * x]; }
+        score += Qs[kk][r] * vec4<f32>(Ks[kk][lane], Ks[kk][lane + LANES], Ks[kk][lane + 2u * LANES], Ks[kk][lane + 3u * LANES]);
       }
       workgroupBarrier();
     }
@@ -85,19 +85,19 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
         Vs[key][flat % KEYS] = select(0.0, V[min(s0 + key, L - 1u) * dv + min(col, dv - 1u)], s0 + key < L && col < dv);
       }
       workgroupBarrier();
-      for (var x = 0u; x < 4u; x++) {
-        var pv = 0.0;
-        for (var c = 0u; c < KEYS; c++) { pv += P[r][c] * Vs[c][lane + LANES * x]; }
-        let slot = ch * 4u + x;
-        acc[slot] = acc[slot] * correction + pv;
+      var pv = vec4<f32>(0.0);
+      for (var c = 0u; c < KEYS; c++) {
+        pv += P[r][c] * vec4<f32>(Vs[c][lane], Vs[c][lane + LANES], Vs[c][lane + 2u * LANES], Vs[c][lane + 3u * LANES]);
       }
+      acc[ch] = acc[ch] * correction + pv;
       workgroupBarrier();
     }
   }
   for (var ch = 0u; ch < chunks; ch++) {
+    let out = acc[ch] / l;
     for (var x = 0u; x < 4u; x++) {
       let j = ch * KEYS + lane + LANES * x;
-      if (t < L && j < dv) { Y[t * dv + j] = acc[ch * 4u + x] / l; }
+      if (t < L && j < dv) { Y[t * dv + j] = out[x]; }
     }
   }
 }
