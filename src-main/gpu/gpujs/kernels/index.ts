@@ -3,6 +3,7 @@
  * gpu.js kernel yet; the coverage test lists those gaps explicitly.
  */
 import { fnetDft } from './fnet-dft.js';
+import { fnetFft } from './fnet-fft.js';
 import { gauKernels } from './gau.js';
 import { hydraKernels } from './hydra.js';
 import { linearAttentionKernels } from './linear-attention.js';
@@ -29,7 +30,7 @@ export const GPUJS_KERNELS: Readonly<Record<string, GpujsMixerKernels>> = {
   mlstm: mlstmKernels,
   'ttt-linear': tttLinearKernels,
   hydra: hydraKernels,
-  fnet: { dft: fnetDft },
+  fnet: { fft: fnetFft, dft: fnetDft },
   'mlp-mixer': mlpMixerKernels,
 };
 
