@@ -4,7 +4,8 @@
 //   m' = max(m, max_s S_ts),  ℓ' = ℓ·e^{m−m'} + Σ_s e^{S_ts−m'},  o' = o·e^{m−m'} + Σ_s e^{S_ts−m'} v_s,
 // and y_t = o/ℓ at the end. Nothing of size L×L is ever allocated. 256 invocations = 32 rows × 8
 // lanes: lane ℓ computes the scores of keys ℓ, ℓ+8, ℓ+16, ℓ+24 of the tile and owns value columns
-// ℓ, ℓ+8, ... (dv ≤ 256). Key tiles past the block's last row are skipped (causal).
+// ℓ, ℓ+8, ... (dv ≤ 256). Key tiles past the block's last row are skipped (causal). One workgroup
+// array holds the key tile during the scores and the value tile during P·V (12 KiB in all).
 
 struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 
@@ -17,14 +18,14 @@ struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 const ROWS: u32 = 32u;
 const KEYS: u32 = 32u;
 const LANES: u32 = 8u;
-const DEPTH: u32 = 16u;
+const DEPTH: u32 = 32u;
 const MAX_CHUNKS: u32 = 8u;
 const NEG: f32 = -3.0e38;
 
-var<workgroup> Qs: array<array<f32, 32>, 16>;
-var<workgroup> Ks: array<array<f32, 32>, 16>;
+var<workgroup> Qs: array<array<f32, 32>, 32>;
+// Keys as [depth][key] while scoring, values as [key][column] while accumulating.
+var<workgroup> KV: array<array<f32, 32>, 32>;
 var<workgroup> P: array<array<f32, 33>, 32>;
-var<workgroup> Vs: array<array<f32, 32>, 32>;
 
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>,
@@ -46,17 +47,17 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
   for (var s0 = 0u; s0 < end; s0 += KEYS) {
     var score = vec4<f32>(0.0);
     for (var k0 = 0u; k0 < d; k0 += DEPTH) {
-      for (var e = 0u; e < 2u; e++) {
+      for (var e = 0u; e < 4u; e++) {
         let flat = li + e * 256u;
-        let kk = flat / ROWS;
-        let row = flat % ROWS;
+        let kk = flat % DEPTH;
+        let row = flat / DEPTH;
         let i = k0 + kk;
         Qs[kk][row] = select(0.0, Q[min(t0 + row, L - 1u) * d + min(i, d - 1u)], t0 + row < L && i < d);
-        Ks[kk][row] = select(0.0, K[min(s0 + row, L - 1u) * d + min(i, d - 1u)], s0 + row < L && i < d);
+        KV[kk][row] = select(0.0, K[min(s0 + row, L - 1u) * d + min(i, d - 1u)], s0 + row < L && i < d);
       }
       workgroupBarrier();
       for (var kk = 0u; kk < DEPTH; kk++) {
-        score += Qs[kk][r] * vec4<f32>(Ks[kk][lane], Ks[kk][lane + LANES], Ks[kk][lane + 2u * LANES], Ks[kk][lane + 3u * LANES]);
+        score += Qs[kk][r] * vec4<f32>(KV[kk][lane], KV[kk][lane + LANES], KV[kk][lane + 2u * LANES], KV[kk][lane + 3u * LANES]);
       }
       workgroupBarrier();
     }
@@ -82,12 +83,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
         let flat = li + e * 256u;
         let key = flat / KEYS;
         let col = ch * KEYS + flat % KEYS;
-        Vs[key][flat % KEYS] = select(0.0, V[min(s0 + key, L - 1u) * dv + min(col, dv - 1u)], s0 + key < L && col < dv);
+        KV[key][flat % KEYS] = select(0.0, V[min(s0 + key, L - 1u) * dv + min(col, dv - 1u)], s0 + key < L && col < dv);
       }
       workgroupBarrier();
       var pv = vec4<f32>(0.0);
       for (var c = 0u; c < KEYS; c++) {
-        pv += P[r][c] * vec4<f32>(Vs[c][lane], Vs[c][lane + LANES], Vs[c][lane + 2u * LANES], Vs[c][lane + 3u * LANES]);
+        pv += P[r][c] * vec4<f32>(KV[c][lane], KV[c][lane + LANES], KV[c][lane + 2u * LANES], KV[c][lane + 3u * LANES]);
       }
       acc[ch] = acc[ch] * correction + pv;
       workgroupBarrier();
