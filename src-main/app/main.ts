@@ -47,7 +47,7 @@ function openWindow(main: MainServices): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const factories = { ...nodeBackendFactories(HOST), wgsl: () => utilityWgslBackend(join(HERE, 'compute-host.js'), join(app.getAppPath(), 'shaders')) };
+  const factories = { ...nodeBackendFactories({ host: HOST, pageHost: false }), wgsl: () => utilityWgslBackend(join(HERE, 'compute-host.js'), join(app.getAppPath(), 'shaders')) };
   const main = createServices({
     runsDir: runsDirOf(app.getPath('userData')),
     app: { name: app.getName(), version: app.getVersion(), host: HOST },

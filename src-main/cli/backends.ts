@@ -1,33 +1,16 @@
 /**
- * The one place the CLI turns backend ids into started backends. A map from id to an async
- * factory: the engine's CPU backends are here; a GPU backend registers its own factory with
- * `registerBackend` (or one line in BACKEND_FACTORIES) and every command can use it.
+ * The one place the CLI turns backend ids into started backends: the Node host's factory table
+ * (src-main/services/node-backends.ts), which tests may extend with `registerBackend`.
  */
 import { BACKEND_IDS, type Backend, type BackendId } from '../engine/core/backend.js';
 import { MixscopeError } from '../engine/core/errors.js';
-import { createJsBackend } from '../engine/backends/js.js';
-import { createReferenceBackend } from '../engine/backends/reference.js';
-import { nodeGpujsBackend } from '../gpu/gpujs/node-host.js';
-import { pageHostedBackend } from '../gpu/page/shared-host.js';
-import { parseDawnRoutes } from '../gpu/node/dawn.js';
-import { spawnWorkerBackend } from '../gpu/node/spawn-worker.js';
-
-export type BackendFactory = () => Promise<Backend>;
+import { nodeBackendFactories, type BackendFactory } from '../services/node-backends.js';
 
 const HOST = `node ${process.versions.node}`;
 
-export const BACKEND_FACTORIES = new Map<BackendId, BackendFactory>([
-  ['js', async () => createJsBackend({ host: HOST })],
-  ['reference', async () => createReferenceBackend({ host: HOST })],
-  ['gpujs-webgpu', async () => nodeGpujsBackend('webgpu')],
-  ['gpujs-headlessgl', async () => nodeGpujsBackend('headlessgl')],
-  ['gpujs-webasm', async () => nodeGpujsBackend('webasm')],
-  ['gpujs-cpu', async () => nodeGpujsBackend('cpu')],
-  // WebGL2 exists only in a browser: the compute page in headless Chromium.
-  ['gpujs-webgl2', () => pageHostedBackend('gpujs-webgl2')],
-  // WGSL kernels in a worker thread on a Dawn device; MIXSCOPE_DAWN_ROUTES picks the adapter routes.
-  ['wgsl', async () => spawnWorkerBackend({ routes: parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) })],
-]);
+export const BACKEND_FACTORIES = new Map(
+  Object.entries(nodeBackendFactories({ host: HOST, pageHost: true })) as [BackendId, BackendFactory][],
+);
 
 export function registerBackend(id: BackendId, factory: BackendFactory): void {
   BACKEND_FACTORIES.set(id, factory);

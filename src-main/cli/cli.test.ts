@@ -158,7 +158,7 @@ describe('mixscope run', () => {
 
   it('writes a valid record and a CSV, one progress line per point', async () => {
     const out = join(dir, 'run', 'r.json');
-    const r = await cli(['run', ...small, '--calibrate', '--out', out]);
+    const r = await cli(['run', ...small, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\[1\/4\] softmax-attention\/materialized js L=8 ok /m);
     const record = parseRunRecordText(await readFile(out, 'utf8'));

@@ -30,7 +30,7 @@ const USAGE = `usage: mixscope <command> [options]
   run     [--quick] [--mixers a,b] [--forms f,mixer:f] [--lengths 128,256] [--backends js]
           [--dtype] [--reps n] [--warmup n] [--min-time ms] [--time-budget ms] [--memory-budget 2GiB]
           [--d n] [--dv n] [--state n] [--heads n] [--batch n] [--seed n] [--param mixer.k=v]...
-          [--no-verify] [--calibrate] [--out FILE.json]     a sweep; writes FILE.json and FILE.csv
+          [--no-verify] [--no-calibrate] [--out FILE.json]     a sweep; writes FILE.json and FILE.csv
   probe   [--json]                                   hosts, adapters, limits, and the backends they offer
   focus   [--mixers a,b] [--lengths ..] [--q-norms ..] [--trials n] [--json]   attention focus curves
   ${SERVE_USAGE}

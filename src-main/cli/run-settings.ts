@@ -29,13 +29,13 @@ export const RUN_OPTIONS = {
   seed: { type: 'string' },
   param: { type: 'string', multiple: true },
   'no-verify': { type: 'boolean' },
-  calibrate: { type: 'boolean' },
+  'no-calibrate': { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
-export type RunFlags = Partial<Record<Exclude<keyof typeof RUN_OPTIONS, 'param' | 'quick' | 'no-verify' | 'calibrate'>, string>> & {
+export type RunFlags = Partial<Record<Exclude<keyof typeof RUN_OPTIONS, 'param' | 'quick' | 'no-verify' | 'no-calibrate'>, string>> & {
   quick?: boolean;
-  calibrate?: boolean;
+  'no-calibrate'?: boolean;
   'no-verify'?: boolean;
   param?: string[];
 };
@@ -91,5 +91,6 @@ export function settingsFromFlags(flags: RunFlags): SweepSettings {
     params: paramsSelection(flags.param),
     backends: pick(backends, base.backends),
     verify: !flags['no-verify'],
+    calibrate: !flags['no-calibrate'],
   });
 }

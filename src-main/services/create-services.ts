@@ -3,6 +3,7 @@
  * history, the sweep, the probe and the catalog, and the contract's handler table over them.
  * Electron (src-main/app) and web mode (src-main/server, `mixscope serve`) both start from here.
  */
+import { calibrateBackends } from '../engine/backends/calibrate.js';
 import { runSweep } from '../engine/sweep/run.js';
 import { ContractError } from '../contract/envelope.js';
 import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch.js';
@@ -36,6 +37,7 @@ export function createServices(options: { runsDir: string; app: AppIdentity; bac
     hub,
     backends: (settings) => options.backends.select(settings.backends),
     environment: async (backends) => describeEnvironment(options.app, await probeBackends(backends)),
+    calibrate: calibrateBackends,
     runSweep,
   });
   const handlers: Handlers = {

@@ -1,33 +1,40 @@
 /**
- * The backends a plain Node host offers (`mixscope serve`): the CPU ones in-process, `wgsl` in
- * the compute worker (Dawn, off the event loop), and gpu.js's Node modes. `gpujs-webgl2` needs a
- * browser page. The Electron app swaps in its own `wgsl` host (a utility process).
+ * The one table of backends a Node host offers, used by the CLI, `mixscope serve` and the
+ * Electron main process: the CPU ones in-process, `wgsl` in the compute worker (Dawn, off the
+ * event loop), gpu.js's Node modes, and `gpujs-webgl2` in a headless Chromium compute page where
+ * the host may start one. The Electron app replaces the worker and page hosts with its own.
  */
 import type { BackendId } from '../engine/core/backend.js';
 import { createJsBackend } from '../engine/backends/js.js';
 import { createReferenceBackend } from '../engine/backends/reference.js';
-import { GPUJS_BACKEND_IDS } from '../gpu/gpujs/backend.js';
-import { nodeGpujsBackends } from '../gpu/gpujs/node-host.js';
+import { nodeGpujsBackend } from '../gpu/gpujs/node-host.js';
+import { parseDawnRoutes } from '../gpu/node/dawn.js';
 import { spawnWorkerBackend } from '../gpu/node/spawn-worker.js';
+import { pageHostedBackend } from '../gpu/page/shared-host.js';
 import type { BackendFactories } from './backend-pool.js';
 
-export function nodeBackendFactories(host: string): BackendFactories {
-  const factories: BackendFactories = {
-    js: () => createJsBackend({ host }),
-    reference: () => createReferenceBackend({ host }),
-    wgsl: () => spawnWorkerBackend(),
+export type BackendFactory = NonNullable<BackendFactories[BackendId]>;
+
+export interface NodeHostOptions {
+  /** Names the host in probes and point records, e.g. 'node 20.20.2'. */
+  readonly host: string;
+  /** Whether this host may launch headless Chromium for the page-hosted backends. */
+  readonly pageHost: boolean;
+}
+
+export function nodeBackendFactories({ host, pageHost }: NodeHostOptions): BackendFactories {
+  return {
+    js: async () => createJsBackend({ host }),
+    reference: async () => createReferenceBackend({ host }),
+    'gpujs-webgpu': async () => nodeGpujsBackend('webgpu'),
+    'gpujs-headlessgl': async () => nodeGpujsBackend('headlessgl'),
+    'gpujs-webasm': async () => nodeGpujsBackend('webasm'),
+    'gpujs-cpu': async () => nodeGpujsBackend('cpu'),
+    // WebGL2 exists only in a browser: the compute page in headless Chromium.
+    ...(pageHost ? { 'gpujs-webgl2': () => pageHostedBackend('gpujs-webgl2') } : {}),
+    // WGSL kernels in a worker thread on a Dawn device; MIXSCOPE_DAWN_ROUTES picks the adapter routes.
+    wgsl: async () => spawnWorkerBackend({ routes: parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) }),
   };
-  // One set of gpu.js instances, made when the first of them is asked for.
-  let gpujs: ReturnType<typeof nodeGpujsBackends> | undefined;
-  for (const mode of ['webgpu', 'headlessgl', 'webasm', 'cpu'] as const) {
-    factories[GPUJS_BACKEND_IDS[mode]] = () => {
-      gpujs ??= nodeGpujsBackends();
-      const backend = gpujs.find((b) => b.id === GPUJS_BACKEND_IDS[mode]);
-      if (!backend) throw new Error(`gpu.js offers no ${mode} backend under Node`);
-      return backend;
-    };
-  }
-  return factories;
 }
 
 export function nodeAbsentReason(id: BackendId): string {

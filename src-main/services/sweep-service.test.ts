@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { calibrateBackends } from '../engine/backends/calibrate.js';
 import { createJsBackend } from '../engine/backends/js.js';
 import { runSweep } from '../engine/sweep/run.js';
 import type { EventName } from '../contract/names.js';
@@ -30,6 +31,7 @@ describe('SweepService', () => {
       hub,
       backends: async () => [js],
       environment: async () => describeEnvironment({ name: 'mixscope', version: 'test', host: 'test' }, [await js.probe()]),
+      calibrate: calibrateBackends,
       runSweep,
     });
   });
@@ -41,6 +43,9 @@ describe('SweepService', () => {
     const record = await store.read(runId);
     expect(record.status).toBe('complete');
     expect(record.points.map((p) => p.L)).toEqual([8, 16, 32, 64]);
+    // The roofline is measured before the sweep, so every point carries its fraction of it.
+    expect(record.calibration).toEqual([expect.objectContaining({ backend: 'js' })]);
+    expect(record.points.every((p) => p.rooflineFraction !== null && p.rooflineFraction > 0)).toBe(true);
     expect(events.filter((e) => e.event === 'point').map((e) => (e.payload as { index: number }).index)).toEqual([0, 1, 2, 3]);
     expect(events.at(-1)).toEqual({ event: 'runFinished', payload: { runId, status: 'complete', points: 4 } });
   });

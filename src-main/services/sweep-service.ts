@@ -6,7 +6,8 @@
 import type { Backend } from '../engine/core/backend.js';
 import { errorMessage } from '../engine/core/errors.js';
 import type { RunEnd, RunStart } from '../engine/record/build.js';
-import type { Environment } from '../engine/record/environment.js';
+import type { DType } from '../engine/core/tensor.js';
+import type { Calibration, Environment } from '../engine/record/environment.js';
 import type { PointRecord } from '../engine/record/point.js';
 import { newRunId } from '../engine/record/build.js';
 import type { SweepResult, SweepOptions } from '../engine/sweep/run.js';
@@ -29,6 +30,8 @@ export interface SweepServiceDeps {
   /** The backends a sweep asks for, started (and kept) by the host. */
   backends(settings: SweepSettings): Promise<readonly Backend[]>;
   environment(backends: readonly Backend[]): Promise<Environment>;
+  /** Each backend's roofline, measured before the sweep (the engine's calibrateBackends). */
+  calibrate(backends: readonly Backend[], dtype: DType): Promise<Calibration[]>;
   /** The engine's runSweep; tests pass a scripted one. */
   runSweep(settings: SweepSettings, backends: readonly Backend[], options: SweepOptions): Promise<SweepResult>;
   readonly now?: () => Date;
@@ -57,8 +60,9 @@ export class SweepService {
     try {
       const backends = await this.deps.backends(settings);
       const environment = await this.deps.environment(backends);
-      await this.deps.store.create({ id: runId, startedAt: now().toISOString(), environment, settings });
-      sweep.finished = this.run(sweep, backends);
+      const calibration = settings.calibrate === false ? [] : await this.deps.calibrate(backends, settings.dtype);
+      await this.deps.store.create({ id: runId, startedAt: now().toISOString(), environment, settings, calibration });
+      sweep.finished = this.run(sweep, backends, calibration);
     } catch (err) {
       this.active = null;
       throw err;
@@ -84,7 +88,7 @@ export class SweepService {
     await this.active?.finished;
   }
 
-  private async run(sweep: ActiveSweep, backends: readonly Backend[]): Promise<void> {
+  private async run(sweep: ActiveSweep, backends: readonly Backend[], calibration: readonly Calibration[]): Promise<void> {
     const { hub, store } = this.deps;
     const { runId } = sweep;
     const now = this.deps.now ?? (() => new Date());
@@ -93,6 +97,7 @@ export class SweepService {
     try {
       const result = await this.deps.runSweep(sweep.settings, backends, {
         signal: sweep.controller.signal,
+        calibration,
         onPoint: async (point, index) => {
           await store.appendPoint(runId, point);
           saved++;

@@ -2,7 +2,7 @@
  * `mixscope run`: a sweep on this machine. The record (JSON + CSV beside it) is written when the
  * sweep starts and after every point; Ctrl-C cancels between samples and keeps what was measured.
  */
-import { calibrateCpu } from '../../engine/backends/calibrate.js';
+import { calibrateBackends } from '../../engine/backends/calibrate.js';
 import { errorMessage } from '../../engine/core/errors.js';
 import { appendPoint, finishRunRecord, newRunId, startRunRecord } from '../../engine/record/build.js';
 import type { RunRecord } from '../../engine/record/schema.js';
@@ -28,19 +28,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     controller.abort();
   });
   const progress = new ProgressLine(io);
-  // The roofline of the CPU backends, measured here; GPU backends bring their own calibration.
-  const calibration = flags.calibrate
-    ? [
-        ...settings.backends.filter((b) => b === 'js' || b === 'reference').map((b) => calibrateCpu(b, b === 'reference' ? 'float64' : settings.dtype)),
-        // An unavailable GPU backend has no roofline; its points say why they did not run.
-        ...(await Promise.all(
-          backends.map(async (b) => {
-            const roof = await b.calibrate?.(settings.dtype).catch(() => undefined);
-            return roof && { backend: b.id, dtype: settings.dtype, peakMatmulGflops: roof.peakMatmulGflops, copyGBs: roof.copyGBs };
-          }),
-        )).filter((c) => c !== undefined),
-      ]
-    : undefined;
+  const calibration = settings.calibrate === false ? undefined : await calibrateBackends(backends, settings.dtype);
   const environment = await collectEnvironment(backends);
   let record: RunRecord = startRunRecord({ id, startedAt: new Date().toISOString(), environment, settings, ...(calibration ? { calibration } : {}) });
   try {

@@ -3,7 +3,7 @@
  * the fastest plain-JS order, 2n³ FLOPs) and a large typed-array copy (bytes read + written).
  * Best of a few tries, so the figure is a ceiling rather than an average.
  */
-import type { BackendId } from '../core/backend.js';
+import type { Backend, BackendId } from '../core/backend.js';
 import { allocate, BYTES_PER_ELEMENT, type DType } from '../core/tensor.js';
 import type { Calibration } from '../record/environment.js';
 import { performanceClock, type Clock } from './clock.js';
@@ -51,4 +51,22 @@ export function calibrateCpu(backend: BackendId, dtype: DType, options: CpuCalib
     peakMatmulGflops: (2 * n ** 3) / (matmulMs * 1e6),
     copyGBs: (2 * elements * BYTES_PER_ELEMENT[dtype]) / (copyMs * 1e6),
   };
+}
+
+/**
+ * The roofline of every backend a sweep uses, measured just before it: the CPU backends here, the
+ * GPU ones on their own device (`Backend.calibrate`). A backend that cannot calibrate (absent, or
+ * no calibration kernel) is left out, and its points carry no roofline fraction.
+ */
+export async function calibrateBackends(backends: readonly Backend[], dtype: DType): Promise<Calibration[]> {
+  const out: Calibration[] = [];
+  for (const backend of backends) {
+    if (backend.id === 'js') out.push(calibrateCpu('js', dtype));
+    else if (backend.id === 'reference') out.push(calibrateCpu('reference', 'float64'));
+    else {
+      const roof = await backend.calibrate?.(dtype).catch(() => undefined);
+      if (roof) out.push({ backend: backend.id, dtype, peakMatmulGflops: roof.peakMatmulGflops, copyGBs: roof.copyGBs });
+    }
+  }
+  return out;
 }

@@ -41,6 +41,8 @@ export const sweepSettingsSchema = z.object({
   backends: z.array(z.enum(BACKEND_IDS)).min(1),
   /** Compare every ok point's output with the float64 reference. */
   verify: z.boolean(),
+  /** Added in v1. Measure each backend's roofline before the sweep (absent means yes). */
+  calibrate: z.boolean().optional(),
 });
 
 export type SweepSettings = z.infer<typeof sweepSettingsSchema>;
