@@ -12,11 +12,12 @@ export function printFits(io: CliIo, record: RunRecord): void {
       f.form,
       f.backend,
       f.exponent.toFixed(2),
+      f.tail ? `${f.tail.exponent.toFixed(2)} (L ≥ ${f.tail.fromL})` : '—',
       f.expected ? `${EXPECTED_EXPONENT[f.expected]} (${f.expected})` : '—',
       f.r2 === null ? '—' : f.r2.toFixed(3),
       String(f.points),
     ]);
-    printTable(io, ['mixer', 'form', 'backend', 'exponent', 'expected', 'r²', 'points'], rows);
+    printTable(io, ['mixer', 'form', 'backend', 'exponent', 'tail exponent', 'expected', 'r²', 'points'], rows);
   }
   const crossings = record.crossovers.filter((c) => c.status === 'crosses');
   for (const c of crossings) {

@@ -1,20 +1,29 @@
 /**
  * The fitted exponent of each time curve: the record's own fit when the run is finished, else a
- * fit of the points so far (a live sweep), so the legend fills in as points arrive.
+ * fit of the points so far (a live sweep), so the legend fills in as points arrive. A saved fit
+ * also carries the exponent over the upper half of the lengths, where overheads no longer hide
+ * the asymptotic slope.
  */
 import { fitScalingExponent } from '@engine/stats/fit.js';
 import type { ChartRun } from './chart-run.js';
 import type { Curve } from './curves.js';
 
-export function curveExponent(run: ChartRun, curve: Curve): number | undefined {
-  const saved = run.fits.find((f) => f.mixer === curve.mixer && f.form === curve.form && f.backend === curve.backend);
-  if (saved) return saved.exponent;
-  const points = curve.points.filter((p) => p.stats !== null && p.stats.p50 > 0).map((p) => ({ L: p.L, ms: (p.stats?.p50 ?? 0) }));
-  if (new Set(points.map((p) => p.L)).size < 2) return undefined;
-  return fitScalingExponent(points).exponent;
+export interface CurveExponent {
+  readonly whole: number;
+  readonly tail?: number;
 }
 
-/** `L^1.97`: the legend suffix. */
-export function exponentLabel(exponent: number | undefined): string {
-  return exponent === undefined ? '' : `  L^${exponent.toFixed(2)}`;
+export function curveExponent(run: ChartRun, curve: Curve): CurveExponent | undefined {
+  const saved = run.fits.find((f) => f.mixer === curve.mixer && f.form === curve.form && f.backend === curve.backend);
+  if (saved) return { whole: saved.exponent, ...(saved.tail ? { tail: saved.tail.exponent } : {}) };
+  const points = curve.points.filter((p) => p.stats !== null && p.stats.p50 > 0).map((p) => ({ L: p.L, ms: (p.stats?.p50 ?? 0) }));
+  if (new Set(points.map((p) => p.L)).size < 2) return undefined;
+  return { whole: fitScalingExponent(points).exponent };
+}
+
+/** `L^1.97` or `L^1.29 (tail 1.94)`: the legend suffix. */
+export function exponentLabel(exponent: CurveExponent | undefined): string {
+  if (!exponent) return '';
+  const tail = exponent.tail === undefined ? '' : ` (tail ${exponent.tail.toFixed(2)})`;
+  return `  L^${exponent.whole.toFixed(2)}${tail}`;
 }

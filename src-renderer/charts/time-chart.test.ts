@@ -24,6 +24,12 @@ describe('buildTimeChart', () => {
     expect(seriesNamed(buildTimeChart(run), 'softmax')[0]?.name).toContain('L^1.50');
   });
 
+  it('adds the saved fit over the upper half of the lengths', () => {
+    const fit = { mixer: QUADRATIC.mixer, form: QUADRATIC.form, backend: 'js' as const, expected: 'quadratic' as const, exponent: 1.29, intercept: 0, r2: 1, points: 8 };
+    const run = { ...fixtureRun(), fits: [{ ...fit, tail: { exponent: 1.94, r2: 1, fromL: 256 } }] };
+    expect(seriesNamed(buildTimeChart(run), 'softmax')[0]?.name).toBe('softmax-attention.materialized · js  L^1.29 (tail 1.94)');
+  });
+
   it('draws dashed theory slopes 1 and 2 over the measured range', () => {
     const slopes = seriesSummary(option).filter((s) => s.name.startsWith('theory'));
     expect(slopes.map((s) => s.name)).toEqual(['theory ∝ L', 'theory ∝ L^2']);

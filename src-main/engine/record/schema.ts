@@ -33,6 +33,11 @@ export const fitSchema = z.object({
   intercept: z.number(),
   r2: z.number().nullable(),
   points: z.number().int().min(2),
+  /**
+   * Added in v1. The exponent over the upper half of the lengths (at least 3 of them), where fixed
+   * overheads no longer hide the asymptotic growth; absent when the curve has fewer than 4 lengths.
+   */
+  tail: z.object({ exponent: z.number(), r2: z.number().nullable(), fromL: z.number().int().positive() }).optional(),
 });
 
 /**

@@ -33,11 +33,21 @@ export function curvesOf(points: readonly PointRecord[]): Curve[] {
   return [...curves.values()];
 }
 
+/** The points at the upper half of a curve's distinct lengths, when it has at least 4 of them. */
+function tailOf(points: readonly CurvePoint[]): CurvePoint[] | undefined {
+  const lengths = [...new Set(points.map((p) => p.L))].sort((a, b) => a - b);
+  if (lengths.length < 4) return undefined;
+  const fromL = lengths[Math.min(Math.floor(lengths.length / 2), lengths.length - 3)]!;
+  return points.filter((p) => p.L >= fromL).sort((a, b) => a.L - b.L);
+}
+
 export function fitCurves(curves: readonly Curve[], expected: (curve: Curve) => Scaling | null): Fit[] {
   const fits: Fit[] = [];
   for (const curve of curves) {
     if (new Set(curve.points.map((p) => p.L)).size < 2) continue;
     const fit = fitScalingExponent(curve.points);
+    const tail = tailOf(curve.points);
+    const tailFit = tail && fitScalingExponent(tail);
     fits.push({
       mixer: curve.mixer,
       form: curve.form,
@@ -47,6 +57,7 @@ export function fitCurves(curves: readonly Curve[], expected: (curve: Curve) => 
       intercept: fit.intercept,
       r2: fit.r2,
       points: curve.points.length,
+      ...(tail && tailFit ? { tail: { exponent: tailFit.exponent, r2: tailFit.r2, fromL: tail[0]!.L } } : {}),
     });
   }
   return fits;
