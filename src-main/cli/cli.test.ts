@@ -119,6 +119,19 @@ describe('mixscope compute', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('lets the gates a be left out unless the mask reads them', async () => {
+    const out = join(dir, 'masked.npy');
+    const causal = await cli(['compute', '--mixer', 'masked-attention', '--form', 'four-step', '--in', dir, '--param', 'mask=causal', '--out', out]);
+    expect(causal.code).toBe(0);
+    // With no gates to read, the causal mask is the simplified linear attention of the same tensors.
+    const inputs = Object.fromEntries(await Promise.all(['Q', 'K', 'V'].map(async (n) => [n, readNpy(await readFile(join(dir, `${n}.npy`)))])));
+    const simple = getMixer('simple-linear-attention');
+    expect(relativeError(readNpy(await readFile(out)), simple.reference(inputs, resolveParams(simple))).relative).toBeLessThan(1e-12);
+    const selective = await cli(['compute', '--mixer', 'masked-attention', '--in', dir, '--param', 'mask=selective', '--out', join(dir, 'never.npy')]);
+    expect(selective).toMatchObject({ code: 1 });
+    expect(selective.err).toMatch(/masked-attention needs tensor 'a' \[L\]: .*a\.npy does not exist/);
+  });
+
   it('refuses a missing required flag', async () => {
     expect(await cli(['compute', '--mixer', 'softmax-attention'])).toMatchObject({ code: 1, err: 'mixscope compute: --in is required\n' });
   });

@@ -6,26 +6,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MixscopeError } from '../../engine/core/errors.js';
-import type { Inputs } from '../../engine/core/mixer.js';
 import { cast, type Tensor } from '../../engine/core/tensor.js';
-import { checkFinite, inferDims, resolveParams } from '../../engine/core/validate.js';
+import { checkFinite, completeInputs, inferDims, isTensorNeeded, resolveParams } from '../../engine/core/validate.js';
 import { readNpy, writeNpy } from '../../engine/npy/npy.js';
 import { getForm, getMixer } from '../../engine/registry.js';
 import { writeFileAtomic } from '../../services/atomic-write.js';
 import { dtypeFlag, keyValueFlags, parseFlags } from '../args.js';
 import type { CliIo } from '../io.js';
 
-async function readTensor(dir: string, name: string, dims: readonly string[], mixerId: string): Promise<Tensor> {
+/** The tensor in DIR/NAME.npy, or undefined when there is no such file. */
+async function readTensor(dir: string, name: string): Promise<Tensor | undefined> {
   const path = join(dir, `${name}.npy`);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new MixscopeError(
-      missing ? `${mixerId} needs tensor '${name}' [${dims.join(', ')}]: ${path} does not exist` : `cannot read ${path}: ${(err as Error).message}`,
-      'io',
-    );
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new MixscopeError(`cannot read ${path}: ${(err as Error).message}`, 'io');
   }
   return cast(readNpy(bytes, path), 'float64');
 }
@@ -46,10 +43,18 @@ export async function computeCommand(argv: readonly string[], io: CliIo): Promis
   const form = flags.form === undefined ? mixer.forms[0]! : getForm(mixer, flags.form);
   const dtype = dtypeFlag(flags.dtype) ?? 'float64';
   const params = resolveParams(mixer, Object.fromEntries(keyValueFlags('param', flags.param)));
-  const inputs: Record<string, Tensor> = {};
-  for (const spec of mixer.tensors) inputs[spec.name] = await readTensor(flags.in!, spec.name, spec.dims, mixer.id);
-  const dims = inferDims(mixer, inputs as Inputs);
-  checkFinite(mixer, inputs as Inputs);
+  const given: Record<string, Tensor> = {};
+  for (const spec of mixer.tensors) {
+    const tensor = await readTensor(flags.in!, spec.name);
+    if (tensor) given[spec.name] = tensor;
+    else if (isTensorNeeded(spec, params)) {
+      const path = join(flags.in!, `${spec.name}.npy`);
+      throw new MixscopeError(`${mixer.id} needs tensor '${spec.name}' [${spec.dims.join(', ')}]: ${path} does not exist`, 'io');
+    }
+  }
+  const inputs = completeInputs(mixer, given, params);
+  const dims = inferDims(mixer, inputs);
+  checkFinite(mixer, inputs);
   const t0 = performance.now();
   const y = form.run(inputs, params, dtype);
   const ms = performance.now() - t0;

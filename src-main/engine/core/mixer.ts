@@ -25,6 +25,11 @@ export interface TensorSpec {
   /** Symbolic dims, e.g. ['L', 'd']. */
   readonly dims: readonly string[];
   readonly description: string;
+  /**
+   * A tensor read only under one parameter value (masked-attention's gates `a`, for
+   * mask = selective). Under any other value it may be left out; it is then filled with ones.
+   */
+  readonly neededWhen?: { readonly param: string; readonly equals: string };
 }
 
 export interface ParamSpec {

@@ -1,6 +1,7 @@
 /** Checks of user-supplied tensors and parameters against a mixer's declaration; every failure names what and where. */
 import { MixscopeError } from './errors.js';
-import type { Dims, Inputs, Mixer, ParamSpec, Params } from './mixer.js';
+import type { Dims, Inputs, Mixer, ParamSpec, Params, TensorSpec } from './mixer.js';
+import { sizeOf, type Tensor } from './tensor.js';
 
 function parseParam(spec: ParamSpec, raw: number | string, mixerId: string): number | string {
   const where = `parameter '${spec.name}' of ${mixerId}`;
@@ -80,4 +81,28 @@ export function checkFinite(mixer: Mixer, inputs: Inputs): void {
       }
     }
   }
+}
+
+export function isTensorNeeded(spec: TensorSpec, params: Params): boolean {
+  return !spec.neededWhen || params[spec.neededWhen.param] === spec.neededWhen.equals;
+}
+
+/**
+ * Fills the tensors that `params` make unneeded and that the caller left out with ones, sized
+ * from the dims the given tensors fix; a needed tensor that is missing is left for inferDims to name.
+ */
+export function completeInputs(mixer: Mixer, given: Inputs, params: Params): Inputs {
+  const dims: Record<string, number> = {};
+  for (const spec of mixer.tensors) {
+    const t = given[spec.name];
+    if (t) spec.dims.forEach((dim, axis) => (dims[dim] ??= t.shape[axis]!));
+  }
+  const out: Record<string, Tensor> = { ...given };
+  for (const spec of mixer.tensors) {
+    if (out[spec.name] || isTensorNeeded(spec, params)) continue;
+    const shape = spec.dims.map((dim) => dims[dim]);
+    if (shape.some((n) => n === undefined)) continue;
+    out[spec.name] = { shape: shape as number[], data: new Float64Array(sizeOf(shape as number[])).fill(1) };
+  }
+  return out;
 }

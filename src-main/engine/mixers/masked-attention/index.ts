@@ -14,7 +14,10 @@ export const maskedAttention: Mixer = {
   summary: 'Y = ((QKᵀ) ⊙ M) V for a causal, decay or selective mask; four-step avoids L×L.',
   causal: true,
   // `a` is declared for every mask so that inputs have one fixed layout; only mask = selective reads it.
-  tensors: [...QKV_TENSORS, { name: 'a', dims: ['L'], description: 'selective gates in (0, 1); read only when mask = selective' }],
+  tensors: [
+    ...QKV_TENSORS,
+    { name: 'a', dims: ['L'], description: 'selective gates in (0, 1); read only when mask = selective', neededWhen: { param: 'mask', equals: 'selective' } },
+  ],
   output: Y_LDV,
   params: [MASK_PARAM, LAMBDA_PARAM],
   forms: [
