@@ -3,7 +3,7 @@
  * interface, any other backend registered here), driven by handle so prepared kernels stay in
  * the page between calls.
  */
-import type { Backend, BackendId, BackendProbe, KernelSupport, KernelTiming, PreparedKernel } from '../../engine/core/backend.js';
+import type { Backend, BackendId, BackendProbe, KernelSupport, KernelTiming, PreparedKernel, Roofline } from '../../engine/core/backend.js';
 import { MixscopeError } from '../../engine/core/errors.js';
 import type { DType } from '../../engine/core/tensor.js';
 import { getForm, getMixer } from '../../engine/registry.js';
@@ -17,10 +17,14 @@ export interface PageApi {
   run(handle: number): Promise<KernelTiming>;
   read(handle: number): Promise<{ output: WireTensor; readbackMs: number }>;
   release(handle: number): void;
+  /** The backend's roofline on its own device (wgsl). */
+  calibrate(id: BackendId, dtype: DType): Promise<Roofline>;
+  /** A new device after a loss; the backend's prepared kernels are dropped. */
+  reset(id: BackendId): Promise<void>;
 }
 
 export function createPageApi(backends: readonly Backend[]): PageApi {
-  const prepared = new Map<number, PreparedKernel>();
+  const prepared = new Map<number, { backend: BackendId; kernel: PreparedKernel }>();
   let next = 1;
   const backend = (id: BackendId): Backend => {
     const found = backends.find((b) => b.id === id);
@@ -30,7 +34,7 @@ export function createPageApi(backends: readonly Backend[]): PageApi {
   const kernel = (handle: number): PreparedKernel => {
     const found = prepared.get(handle);
     if (!found) throw new MixscopeError(`the compute page has no prepared kernel #${handle}`, 'invalid-input');
-    return found;
+    return found.kernel;
   };
   return {
     backendIds: () => backends.map((b) => b.id),
@@ -50,8 +54,9 @@ export function createPageApi(backends: readonly Backend[]): PageApi {
         dtype: request.dtype,
       });
       const handle = next++;
-      prepared.set(handle, p);
-      return { handle, compileMs: p.compileMs, uploadMs: p.uploadMs, allocatedBytes: p.allocatedBytes };
+      prepared.set(handle, { backend: request.backend, kernel: p });
+      const auxiliaryBytes = p.auxiliaryBytes ?? 0;
+      return { handle, compileMs: p.compileMs, uploadMs: p.uploadMs, allocatedBytes: p.allocatedBytes, auxiliaryBytes };
     },
     run: (handle) => kernel(handle).run(),
     async read(handle) {
@@ -59,8 +64,19 @@ export function createPageApi(backends: readonly Backend[]): PageApi {
       return { output: encodeTensor(output), readbackMs };
     },
     release(handle) {
-      prepared.get(handle)?.release();
+      prepared.get(handle)?.kernel.release();
       prepared.delete(handle);
+    },
+    calibrate(id, dtype) {
+      const b = backend(id);
+      if (!b.calibrate) throw new MixscopeError(`${id} has no calibration`, 'unsupported');
+      return b.calibrate(dtype);
+    },
+    async reset(id) {
+      for (const [handle, p] of prepared) if (p.backend === id) prepared.delete(handle);
+      const b = backend(id);
+      if (!b.reset) throw new MixscopeError(`${id} cannot recreate its device`, 'device-lost');
+      await b.reset();
     },
   };
 }

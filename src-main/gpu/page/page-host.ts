@@ -3,12 +3,15 @@
  * Chromium through playwright-core, and hand out `PageBackend` proxies for its backends.
  */
 import type { Browser, Page } from 'playwright-core';
-import { buildComputePage } from './build.js';
-import { PageBackend } from './page-backend.js';
-import { servePage, type PageServer } from './server.js';
-import { PAGE_API } from './wire.js';
 import type { BackendId } from '../../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
+import { SHADERS_ROOT } from '../node/shader-files.js';
+import { buildComputePage } from './build.js';
+import { callPage, type PageTransport } from './dispatch.js';
+import { PageBackend } from './page-backend.js';
+import { playwrightTransport } from './playwright-transport.js';
+import { servePage, type PageServer } from './server.js';
+import { PAGE_API } from './wire.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -21,17 +24,25 @@ export const CHROMIUM_ARGS = [
 ];
 
 export class PageHost {
+  private readonly transport: PageTransport;
+
   private constructor(
     private readonly browser: Browser,
     private readonly server: PageServer,
     readonly page: Page,
-  ) {}
+  ) {
+    this.transport = playwrightTransport(page);
+  }
 
-  /** Builds (unless built), serves and opens the compute page. `outDir` picks where the build goes. */
-  static async start(options: { outDir?: string; forceBuild?: boolean; executablePath?: string } = {}): Promise<PageHost> {
+  /**
+   * Builds (unless built), serves and opens the compute page. `outDir` picks where the build goes;
+   * shaders come from `shadersDir` (MIXSCOPE_SHADERS, else the repository's shaders/).
+   */
+  static async start(options: { outDir?: string; forceBuild?: boolean; executablePath?: string; shadersDir?: string } = {}): Promise<PageHost> {
     const root = await buildComputePage(options.outDir, options.forceBuild);
     const { chromium } = await import('playwright-core');
-    const server = await servePage(root);
+    const shadersDir = options.shadersDir ?? process.env['MIXSCOPE_SHADERS'] ?? SHADERS_ROOT;
+    const server = await servePage(root, { '/shaders/': shadersDir });
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath: options.executablePath ?? CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -47,12 +58,12 @@ export class PageHost {
   }
 
   async backendIds(): Promise<BackendId[]> {
-    return this.page.evaluate((name) => (window as unknown as Record<string, { backendIds(): BackendId[] }>)[name]!.backendIds(), PAGE_API);
+    return callPage(this.transport, 'backendIds');
   }
 
   /** A Backend proxy per backend the page offers. */
   async backends(): Promise<PageBackend[]> {
-    return (await this.backendIds()).map((id) => new PageBackend(id, this.page));
+    return (await this.backendIds()).map((id) => new PageBackend(id, this.transport));
   }
 
   async close(): Promise<void> {

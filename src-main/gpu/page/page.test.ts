@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe.skipIf(!host)(`compute page${host ? '' : ` SKIPPED: ${reason}`}`, () => {
   it('offers gpu.js webgl2, which only a browser has', async () => {
-    expect(await host!.backendIds()).toEqual(PAGE_BACKENDS);
+    expect(await host!.backendIds()).toEqual(['wgsl', ...PAGE_BACKENDS]);
     expect(entries.find((e) => e.backend.id === 'gpujs-webgl2')?.probe.available).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Serves the built compute page from 127.0.0.1 on a free port. Cross-origin isolation headers
- * are set so the page gets SharedArrayBuffer (gpu.js's threaded webasm path).
+ * Serves the built compute page from 127.0.0.1 on a free port, and other folders under given
+ * prefixes (the repository's shaders/ under `/shaders/`, fetched by the page's wgsl backend).
+ * Cross-origin isolation headers are set so the page gets SharedArrayBuffer (gpu.js's threaded
+ * webasm path).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,11 +22,20 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export function servePage(root: string): Promise<PageServer> {
-  const base = normalize(root) + sep;
+/** The folder a URL path falls in: the longest matching mount (e.g. '/shaders/'), else the page's root. */
+function locate(path: string, root: string, mounts: Readonly<Record<string, string>>): { base: string; rest: string } {
+  const prefix = Object.keys(mounts)
+    .filter((p) => path.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix !== undefined) return { base: resolve(mounts[prefix]!) + sep, rest: path.slice(prefix.length) };
+  return { base: resolve(root) + sep, rest: path === '/' ? 'index.html' : path };
+}
+
+export function servePage(root: string, mounts: Readonly<Record<string, string>> = {}): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(base, path === '/' ? 'index.html' : path));
+    const { base, rest } = locate(path, root, mounts);
+    const file = normalize(join(base, rest));
     if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

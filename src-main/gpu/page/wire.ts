@@ -24,6 +24,7 @@ export interface WirePrepared {
   readonly compileMs: number;
   readonly uploadMs: number;
   readonly allocatedBytes: number;
+  readonly auxiliaryBytes: number;
 }
 
 export function encodeTensor(t: Tensor): WireTensor {
@@ -41,5 +42,11 @@ export function decodeTensor(w: WireTensor): Tensor {
   return { shape: [...w.shape], data: new Float64Array(bytes.buffer) };
 }
 
-/** The global the page exposes to its host (Node through Playwright, or the app's hidden window). */
+/** The global the page exposes to Playwright: `{ answer(call): Promise<PageReply> }`. */
 export const PAGE_API = 'mixscopeCompute';
+
+/**
+ * The app's hidden window: main sends a MessagePort on this IPC channel; the preload hands it to
+ * the page with a window message of the same name, and the page answers calls on it.
+ */
+export const COMPUTE_PORT = 'mixscope-compute-port';

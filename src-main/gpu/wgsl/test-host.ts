@@ -21,7 +21,8 @@ export async function startTestBackend(): Promise<{ backend: WorkerBackend; prob
 }
 
 export function gpuDescribe(probe: BackendProbe, title: string, body: () => void): void {
-  if (probe.available) describe(`${title} — on ${probe.host}, ${probe.adapter?.description ?? 'unknown adapter'}`, body);
+  const adapter = [probe.adapter?.description, probe.adapter?.vendor, probe.adapter?.architecture].filter(Boolean).join(', ');
+  if (probe.available) describe(`${title} — on ${probe.host}, ${adapter || 'unknown adapter'}`, body);
   else describe.skip(`${title} — SKIPPED: no WebGPU adapter (${probe.reason ?? 'unknown reason'})`, body);
 }
 

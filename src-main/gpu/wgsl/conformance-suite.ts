@@ -1,0 +1,80 @@
+/**
+ * The WGSL conformance suite, shared by the hosts' tests (the Node worker on Dawn, the compute page
+ * on Chromium's WebGPU): every form that has a WGSL kernel, against the mixer's float64 reference
+ * (or the form's own), in float32: relative error ≤ 1e-4 at L = 1, 37, 130 and 2048, and the
+ * storage bytes allocated equal to the cost model's peak bytes.
+ */
+import { expect, it } from 'vitest';
+import type { Backend, BackendProbe } from '../../engine/core/backend.js';
+import type { Form, Mixer } from '../../engine/core/mixer.js';
+import { relativeError } from '../../engine/core/tensor.js';
+import { MIXERS } from '../../engine/registry.js';
+import { findPlan } from './plans/index.js';
+import { gpuDescribe, pointInputs } from './test-host.js';
+
+export interface WgslShape {
+  readonly L: number;
+  readonly d: number;
+  readonly dv: number;
+}
+
+/** Small widths, not multiples of the tiles, so the bounds checks are exercised; d = 8 at L = 2048. */
+export const WGSL_SHAPES: readonly WgslShape[] = [
+  { L: 1, d: 8, dv: 8 },
+  { L: 37, d: 12, dv: 10 },
+  { L: 130, d: 20, dv: 17 },
+  { L: 2048, d: 8, dv: 8 },
+];
+
+/** Parameter settings beyond the defaults that take other branches of a kernel. */
+export const WGSL_VARIANTS: Readonly<Record<string, readonly Readonly<Record<string, number | string>>[]>> = {
+  'masked-attention': [{ mask: 'decay', lambda: 0.9 }, { mask: 'selective' }],
+  retention: [{ lambda: 0.8, chunk: 24 }],
+  'linear-attention': [{ chunk: 24 }],
+  'simple-linear-attention': [{ chunk: 24 }],
+  gau: [{ beta: -0.3 }],
+  'softmax-attention': [{ scale: 0.5 }],
+  ssd: [{ chunk: 100 }],
+  hydra: [{ Dskip: 0.3 }],
+  'ttt-linear': [{ batch: 5, eta: 0.05 }],
+};
+
+export interface WgslSuiteOptions {
+  /** The shapes a form runs at (default: all of WGSL_SHAPES); a host may trim the long one. */
+  readonly shapesOf?: (mixer: Mixer, form: Form) => readonly WgslShape[];
+  /** Whether the parameter variants run too (default: yes). */
+  readonly variants?: boolean;
+}
+
+const planned = MIXERS.flatMap((mixer) => mixer.forms.filter((f) => findPlan(mixer.id, f.id)).map((form) => ({ mixer, form })));
+const label = (given: Readonly<Record<string, number | string>>): string =>
+  Object.entries(given).map(([k, v]) => `${k}=${v}`).join(', ') || 'defaults';
+
+async function checkPoint(backend: Backend, mixer: Mixer, form: Form, { L, d, dv }: WgslShape, given: Readonly<Record<string, number | string>>) {
+  const { params, dims, inputs } = pointInputs(mixer, L, d, dv, given);
+  const kernel = await backend.prepare({ mixer, form, inputs, params, dtype: 'float32' });
+  try {
+    const { output } = await kernel.read();
+    const reference = (form.reference ?? mixer.reference)(inputs, params);
+    expect(output.shape).toEqual(reference.shape);
+    expect(relativeError(output, reference).relative).toBeLessThanOrEqual(1e-4);
+    expect(kernel.allocatedBytes).toBe(form.cost(dims, params).peakElements * 4);
+  } finally {
+    kernel.release();
+  }
+}
+
+/** Registers the suite on one backend; an absent one is skipped with the reason in the title. */
+export function wgslConformance(backend: Backend, probe: BackendProbe, options: WgslSuiteOptions = {}): void {
+  gpuDescribe(probe, 'wgsl kernels match the float64 reference within 1e-4', () => {
+    for (const { mixer, form } of planned) {
+      const settings = [{}, ...(options.variants === false ? [] : (WGSL_VARIANTS[mixer.id] ?? []))];
+      for (const shape of options.shapesOf?.(mixer, form) ?? WGSL_SHAPES) {
+        for (const given of settings) {
+          const { L, d, dv } = shape;
+          it(`${mixer.id}/${form.id} at L=${L}, d=${d}, dv=${dv}, ${label(given)}`, () => checkPoint(backend, mixer, form, shape, given));
+        }
+      }
+    }
+  });
+}
