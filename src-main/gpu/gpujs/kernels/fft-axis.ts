@@ -144,8 +144,9 @@ export function fftAxisStages(gpu: GpujsInstance, k: AxisSizes) {
       const spectrum = await transform(step, await loader(x, chirp), table, -1);
       if (!k.chirped) return spectrum;
       const F = keep(await transform(filterStep, await filterLoad(chirp), table, -1));
-      const conv = await transform(step, await product(spectrum, F), table, 1);
+      const filtered = await product(spectrum, F);
       releaseResult(spectrum);
+      const conv = await transform(step, filtered, table, 1);
       const X = await output(conv, chirp);
       releaseResult(conv);
       return X;
