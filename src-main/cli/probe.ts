@@ -1,11 +1,13 @@
 /**
  * `mixscope probe [--json]`: the hosts and adapters this machine offers (each Dawn route on its
- * own), then every backend of this build with where it runs, its adapter, limits and features, or
- * why it is unavailable.
+ * own, and both hosts of `wgsl`: the Node worker and the compute page), then every backend of this
+ * build with where it runs, its adapter, limits and features, or why it is unavailable.
  */
 import type { BackendProbe } from '../engine/core/backend.js';
 import { errorMessage } from '../engine/core/errors.js';
+import { parseDawnRoutes } from '../gpu/node/dawn.js';
 import { surveyDawnRoutes, type RouteSurvey } from '../gpu/node/survey.js';
+import { WGSL_HOST_ENV, probeWgslHosts } from '../gpu/page/wgsl-hosts.js';
 import { parseFlags } from './args.js';
 import { BACKEND_FACTORIES } from './backends.js';
 import type { CliIo } from './io.js';
@@ -33,7 +35,7 @@ function adapterLine(a: { description: string; vendor: string; architecture: str
   return `${name}${a.software ? ' [software: correctness only, not a speed claim]' : ''}`;
 }
 
-function printText(io: CliIo, routes: readonly RouteSurvey[], backends: readonly BackendProbe[]): void {
+function printText(io: CliIo, routes: readonly RouteSurvey[], wgslHosts: readonly BackendProbe[], backends: readonly BackendProbe[]): void {
   io.stdout('WebGPU adapters for Node (Dawn), in the order tried:\n');
   for (const r of routes) {
     io.stdout(`  ${r.route.padEnd(18)} ${r.available ? adapterLine(r.adapter) : `none: ${r.reason}`}\n`);
@@ -42,6 +44,8 @@ function printText(io: CliIo, routes: readonly RouteSurvey[], backends: readonly
       io.stdout(`  ${''.padEnd(18)} timestamp-query=${r.features?.includes('timestamp-query') ? 'yes' : 'no'} shader-f16=${r.features?.includes('shader-f16') ? 'yes' : 'no'}\n`);
     }
   }
+  io.stdout(`Hosts of wgsl (the first with an adapter is used; ${WGSL_HOST_ENV}=node|page picks one):\n`);
+  for (const h of wgslHosts) io.stdout(`  ${h.host}: ${h.available ? adapterLine(h.adapter) : `none: ${h.reason ?? 'unknown reason'}`}\n`);
   io.stdout('Backends:\n');
   const width = Math.max(...backends.map((b) => b.id.length));
   for (const b of backends) {
@@ -53,8 +57,9 @@ function printText(io: CliIo, routes: readonly RouteSurvey[], backends: readonly
 export async function probeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('probe', argv, { json: { type: 'boolean' } });
   const routes = await surveyDawnRoutes();
+  const wgslHosts = await probeWgslHosts({ routes: parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']), pageHost: true });
   const backends = await probeBackends();
-  if (flags.json) io.stdout(`${JSON.stringify({ dawn: routes, backends }, null, 2)}\n`);
-  else printText(io, routes, backends);
+  if (flags.json) io.stdout(`${JSON.stringify({ dawn: routes, wgslHosts, backends }, null, 2)}\n`);
+  else printText(io, routes, wgslHosts, backends);
   return 0;
 }

@@ -9,8 +9,8 @@ import { createJsBackend } from '../engine/backends/js.js';
 import { createReferenceBackend } from '../engine/backends/reference.js';
 import { nodeGpujsBackend } from '../gpu/gpujs/node-host.js';
 import { parseDawnRoutes } from '../gpu/node/dawn.js';
-import { spawnWorkerBackend } from '../gpu/node/spawn-worker.js';
 import { pageHostedBackend } from '../gpu/page/shared-host.js';
+import { WGSL_HOST_ENV, parseWgslHost, startWgslBackend } from '../gpu/page/wgsl-hosts.js';
 import type { BackendFactories } from './backend-pool.js';
 
 export type BackendFactory = NonNullable<BackendFactories[BackendId]>;
@@ -32,8 +32,9 @@ export function nodeBackendFactories({ host, pageHost }: NodeHostOptions): Backe
     'gpujs-cpu': async () => nodeGpujsBackend('cpu'),
     // WebGL2 exists only in a browser: the compute page in headless Chromium.
     ...(pageHost ? { 'gpujs-webgl2': () => pageHostedBackend('gpujs-webgl2') } : {}),
-    // WGSL kernels in a worker thread on a Dawn device; MIXSCOPE_DAWN_ROUTES picks the adapter routes.
-    wgsl: async () => spawnWorkerBackend({ routes: parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) }),
+    // WGSL kernels in a worker thread on a Dawn device (MIXSCOPE_DAWN_ROUTES picks the adapter
+    // routes), or in the compute page where Dawn has none or MIXSCOPE_WGSL_HOST=page says so.
+    wgsl: () => startWgslBackend({ host: parseWgslHost(process.env[WGSL_HOST_ENV]), routes: parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']), pageHost }),
   };
 }
 
