@@ -28,30 +28,29 @@ export interface WgslHostOptions {
   readonly pageHost: boolean;
 }
 
+/** A way to start `wgsl` on one host; `label` names the host when it cannot even start. */
+export interface WgslHostStarter {
+  readonly label: string;
+  start(): Backend | Promise<Backend>;
+}
+
 /** Starts a host's backend and probes it; never throws: an absent host says why in its probe. */
-async function started(host: 'node' | 'page', options: WgslHostOptions): Promise<{ backend?: Backend; probe: BackendProbe }> {
-  const label = host === 'node' ? 'node-worker (Dawn)' : 'page (Chromium)';
-  const absent = (reason: string): BackendProbe => ({ id: 'wgsl', available: false, reason, host: label, dtypes: ['float32'] });
-  if (host === 'page' && !options.pageHost) return { probe: absent('this host does not launch Chromium') };
+async function started(starter: WgslHostStarter): Promise<{ backend?: Backend; probe: BackendProbe }> {
   let backend: Backend | undefined;
   try {
-    backend = host === 'node' ? spawnWorkerBackend({ routes: options.routes }) : await pageHostedBackend('wgsl');
+    backend = await starter.start();
     return { backend, probe: await backend.probe() };
   } catch (err) {
     await backend?.dispose().catch(() => undefined);
-    return { probe: absent(errorMessage(err)) };
+    return { probe: { id: 'wgsl', available: false, reason: errorMessage(err), host: starter.label, dtypes: ['float32'] } };
   }
 }
 
-/**
- * The `wgsl` backend on the chosen host. 'auto': the Node worker if Dawn gives it an adapter, else
- * the page; if neither has one, the error names both reasons.
- */
-export async function startWgslBackend(options: WgslHostOptions): Promise<Backend> {
-  const order: ('node' | 'page')[] = options.host === 'auto' ? ['node', 'page'] : [options.host];
+/** The first host, in order, whose backend finds an adapter; if none does, the error names every reason. */
+export async function firstAvailableWgsl(starters: readonly WgslHostStarter[]): Promise<Backend> {
   const reasons: string[] = [];
-  for (const host of order) {
-    const { backend, probe } = await started(host, options);
+  for (const starter of starters) {
+    const { backend, probe } = await started(starter);
     if (backend && probe.available) return backend;
     await backend?.dispose().catch(() => undefined);
     reasons.push(`${probe.host}: ${probe.reason ?? 'unavailable'}`);
@@ -59,11 +58,33 @@ export async function startWgslBackend(options: WgslHostOptions): Promise<Backen
   throw new MixscopeError(`wgsl has no WebGPU adapter (${reasons.join('; ')})`, 'backend-unavailable');
 }
 
+function nodeStarters(options: Omit<WgslHostOptions, 'host'>): Record<'node' | 'page', WgslHostStarter> {
+  return {
+    node: { label: 'node-worker (Dawn)', start: () => spawnWorkerBackend({ routes: options.routes }) },
+    page: {
+      label: 'page (Chromium)',
+      start: () => {
+        if (!options.pageHost) throw new MixscopeError('this host does not launch Chromium', 'backend-unavailable');
+        return pageHostedBackend('wgsl');
+      },
+    },
+  };
+}
+
+/**
+ * The `wgsl` backend on the chosen host. 'auto': the Node worker if Dawn gives it an adapter, else
+ * the page; if neither has one, the error names both reasons.
+ */
+export function startWgslBackend(options: WgslHostOptions): Promise<Backend> {
+  const { node, page } = nodeStarters(options);
+  return firstAvailableWgsl(options.host === 'auto' ? [node, page] : [options.host === 'node' ? node : page]);
+}
+
 /** Both hosts' probes, for `mixscope probe`: what each could offer, whichever is picked. */
 export async function probeWgslHosts(options: Omit<WgslHostOptions, 'host'>): Promise<BackendProbe[]> {
   const out: BackendProbe[] = [];
-  for (const host of ['node', 'page'] as const) {
-    const { backend, probe } = await started(host, { ...options, host });
+  for (const starter of Object.values(nodeStarters(options))) {
+    const { backend, probe } = await started(starter);
     await backend?.dispose().catch(() => undefined);
     out.push(probe);
   }
