@@ -57,8 +57,9 @@ export function scanPasses(L: number): number {
 }
 
 /**
- * Stages of one scan. The first pass reads the decays as uploaded (its own kernels, since gpu.js
- * compiles per argument type); later passes read the previous pass's results, each freed once read.
+ * Stages of one scan. The first pass reads the decays as given, an upload or a stage result (its own
+ * kernels, since gpu.js compiles per argument type); later passes read the previous pass's results,
+ * each freed once read.
  */
 export function affineScanStages(gpu: GpujsInstance, k: ScanSizes) {
   const decayLanes = k.shared > 0.5 ? 1 : k.S;
@@ -68,8 +69,9 @@ export function affineScanStages(gpu: GpujsInstance, k: ScanSizes) {
   const decays = stage(gpu, composeDecays, [decayLanes, k.L], k);
   const passes = scanPasses(k.L);
   return {
-    stages: passes > 1 ? [firstStates, firstDecays, states, decays] : [firstStates],
-    /** `A` as uploaded ([L][1] or [L][S]), `b` the inputs b_t as [L][S] (a stage result, freed here). Returns h. */
+    // Only the kernels that run: an unrun cpu kernel would still count its output.
+    stages: [firstStates, firstDecays, states, decays].slice(0, passes > 1 ? 4 : passes),
+    /** `A` as [L][1] or [L][S], `b` the inputs b_t as [L][S] (a stage result, freed here). Returns h. */
     async run(A: StageArgument, b: StageResult): Promise<StageResult> {
       let decay: StageArgument = A;
       let h = b;

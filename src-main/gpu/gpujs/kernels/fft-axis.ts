@@ -136,7 +136,8 @@ export function fftAxisStages(gpu: GpujsInstance, k: AxisSizes) {
     return data;
   };
   return {
-    stages: k.chirped ? [roots, chirps, loader, step, filterLoad, filterStep, product, output] : [roots, chirps, loader, step],
+    // Only the kernels that run: an unrun cpu kernel would still count its output.
+    stages: [roots, chirps, loader, ...(passes > 0 ? [step] : []), ...(k.chirped ? [filterLoad, filterStep, product, output] : [])],
     /** The R transforms of `x` ([R][n] real, or [n][2R] complex when transposed), as [R][2n]. */
     async run(x: StageArgument, keep: (r: StageResult) => StageResult): Promise<StageResult> {
       const table = keep(await roots());

@@ -68,13 +68,14 @@ function plan(gpu: GpujsInstance, dims: Dims, params: Params, perToken: boolean)
   const first = stage(gpu, batchStep, [k.dv, d + L], k);
   const step = stage(gpu, batchStep, [k.dv, d + L], k);
   const read = stage(gpu, outputs, [k.dv, L], k);
+  const queries = stage(gpu, resident, [d, L], k);
   const keys = stage(gpu, resident, [d, L], k);
   const values = stage(gpu, resident, [k.dv, L], k);
   return {
-    stages: [keys, values, ...(L > k.b ? [first, step] : [first]), read],
+    stages: [queries, keys, values, ...(L > k.b ? [first, step] : [first]), read],
     outputShape: [L, k.dv],
     async run(x, keep) {
-      const Q = keep(await keys(matrix(x['Q']!, L, d)));
+      const Q = keep(await queries(matrix(x['Q']!, L, d)));
       const K = keep(await keys(matrix(x['K']!, L, d)));
       const V = keep(await values(matrix(x['V']!, L, k.dv)));
       let state: StageResult = await first(matrix(new Float32Array((d + L) * k.dv), d + L, k.dv), Q, K, V, 0);
@@ -88,19 +89,19 @@ function plan(gpu: GpujsInstance, dims: Dims, params: Params, perToken: boolean)
   };
 }
 
-const launches = (what: string): string =>
-  `one launch per ${what} carrying W and the outputs so far in one (d+L)×dv texture, ${what === 'token' ? 'L' : '⌈L/b⌉'} launches; ` +
+const launches = (per: string, count: string): string =>
+  `one launch per ${per} carrying W and the outputs so far in one (d+L)×dv texture, ${count} launches; ` +
   'each thread recomputes the residuals it needs and every launch copies Y forward';
 
 export const tttLinearKernels: GpujsMixerKernels = {
   recurrent: {
     fidelity: 'approximate',
-    note: `${launches('token')}: O(L·d²·dv + L²·dv) work against O(L·d·dv) for the recurrence`,
+    note: `${launches('token', 'L')}: O(L·d²·dv + L²·dv) work against O(L·d·dv) for the recurrence`,
     build: (gpu, dims, params) => plan(gpu, dims, params, true),
   } satisfies GpujsForm,
   'mini-batch': {
     fidelity: 'approximate',
-    note: `${launches('mini-batch')}: O(L·d·(d + b)·dv + L²·dv/b) work against O(L·(d + b)·dv) for the dual form`,
+    note: `${launches('mini-batch', '⌈L/b⌉')}: O(L·d·(d + b)·dv + L²·dv/b) work against O(L·(d + b)·dv) for the dual form`,
     build: (gpu, dims, params) => plan(gpu, dims, params, false),
   } satisfies GpujsForm,
 };
