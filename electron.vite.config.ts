@@ -1,9 +1,22 @@
-// Builds the three parts of the desktop app into out/: main (+ the compute host's utility
-// process), the sandboxed preload (one CommonJS file: a sandboxed preload cannot load ES
-// modules or other files), and the renderer (src-renderer/index.html), which web mode serves too.
+// Builds the parts of the desktop app into out/: main (+ the compute host's utility process),
+// the sandboxed preloads (one CommonJS file each: a sandboxed preload cannot load ES modules or
+// other files) of the UI window and of the hidden compute window, the renderer
+// (src-renderer/index.html), which web mode serves too, and the compute page (out/compute-page).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { buildComputePage } from './src-main/gpu/page/build';
+
+// The compute page is its own vite build, not a renderer input: gpu.js translates kernels from
+// their source text, so the page must stay unminified, and it has its own origin and CSP.
+const computePage: Plugin = {
+  name: 'mixscope-compute-page',
+  apply: 'build',
+  async closeBundle() {
+    await buildComputePage(resolve(__dirname, 'out/compute-page'), true);
+  },
+};
 
 export default defineConfig({
   main: {
@@ -15,12 +28,13 @@ export default defineConfig({
         },
       },
     },
+    plugins: [computePage],
   },
   preload: {
     build: {
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
+        input: { index: resolve(__dirname, 'src-main/preload/index.ts'), compute: resolve(__dirname, 'src-main/preload/compute.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

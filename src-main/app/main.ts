@@ -9,8 +9,10 @@ import type { MenuCommand } from '../contract/schemas.js';
 import { BackendPool } from '../services/backend-pool.js';
 import { createServices, type MainServices } from '../services/create-services.js';
 import { runsDirOf } from '../services/data-dir.js';
-import { nodeAbsentReason, nodeBackendFactories } from '../services/node-backends.js';
+import { nodeAbsentReason } from '../services/node-backends.js';
+import { appBackendFactories } from './app-backends.js';
 import { utilityWgslBackend } from './compute-host.js';
+import { ComputeWindowHost, connectComputeWindow, createComputeWindow } from './compute-window.js';
 import { registerContract, windowSink } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { openRunFile } from './open-run-file.js';
@@ -25,6 +27,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const entry = rendererEntry(devServerUrl);
 
 registerAppScheme();
+// Chromium's WebGPU for the hidden compute window (off by default on Linux).
+app.commandLine.appendSwitch('enable-unsafe-webgpu');
 // Tests and side-by-side installs point the app at another history.
 const userData = process.env['MIXSCOPE_USER_DATA'];
 if (userData) app.setPath('userData', userData);
@@ -35,6 +39,7 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents, entry.or
 
 let window: BrowserWindow | null = null;
 let services: MainServices | null = null;
+const computeWindow = new ComputeWindowHost(() => connectComputeWindow(createComputeWindow(join(HERE, '../preload/compute.cjs'))));
 
 function openWindow(main: MainServices): BrowserWindow {
   const created = createAppWindow(join(HERE, '../preload/index.cjs'), entry);
@@ -42,12 +47,19 @@ function openWindow(main: MainServices): BrowserWindow {
   created.on('closed', () => {
     detach();
     window = null;
+    // A hidden window would keep the app alive; the next sweep opens a new one.
+    void computeWindow.close();
   });
   return created;
 }
 
 async function start(): Promise<void> {
-  const factories = { ...nodeBackendFactories({ host: HOST, pageHost: false }), wgsl: () => utilityWgslBackend(join(HERE, 'compute-host.js'), join(app.getAppPath(), 'shaders')) };
+  const shadersDir = join(app.getAppPath(), 'shaders');
+  const factories = appBackendFactories({
+    host: HOST,
+    utilityWgsl: () => utilityWgslBackend(join(HERE, 'compute-host.js'), shadersDir),
+    windowBackend: (id) => computeWindow.backend(id),
+  });
   const main = createServices({
     runsDir: runsDirOf(app.getPath('userData')),
     app: { name: app.getName(), version: app.getVersion(), host: HOST },
@@ -55,7 +67,7 @@ async function start(): Promise<void> {
   });
   services = main;
   if (devServerUrl) applyDevServerCsp(session.defaultSession, entry.origin);
-  else serveRenderer(join(HERE, '../renderer'));
+  serveRenderer(devServerUrl ? undefined : join(HERE, '../renderer'), { pageDir: join(HERE, '../compute-page'), shadersDir });
   registerContract(ipcMain, main.dispatch, (event) => isTrustedSender(event, window, entry.origin));
   window = openWindow(main);
   const actions = {

@@ -4,6 +4,7 @@
  * (handlers registered, objects exposed to the page, messages sent) so tests can assert on it.
  */
 import { EventEmitter } from 'node:events';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 
 /** `never`: a registered handler may expect any event type; tests pass their own stand-ins. */
 type Handler = (event: never, payload: unknown) => unknown;
@@ -47,6 +48,8 @@ export const contextBridge = {
 /** A webContents: records sends; `mainFrame` is its top frame. */
 export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; payload: unknown }[] = [];
+  /** `postMessage` calls (a channel, a message, transferred MessagePortMain ends). */
+  readonly posted: { channel: string; message: unknown; ports: FakeMessagePortMain[] }[] = [];
   destroyed = false;
   readonly mainFrame: { url: string; parent: null };
   constructor(url = 'app://mixscope/index.html') {
@@ -56,6 +59,10 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
+  postMessage(channel: string, message: unknown, ports: FakeMessagePortMain[] = []): void {
+    this.posted.push({ channel, message, ports });
+    this.emit('posted', channel, ports);
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }
@@ -64,11 +71,47 @@ export class FakeWebContents extends EventEmitter {
 
 export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
+  readonly loaded: string[] = [];
   constructor(readonly options: unknown = {}) {
     super();
   }
-  loadURL(): Promise<void> {
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
     return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return this.webContents.destroyed;
+  }
+  /** Closes at once, as Electron's does: 'closed' is emitted. */
+  destroy(): void {
+    if (this.webContents.destroyed) return;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+/** One end of `MessageChannelMain`: Node's MessagePort underneath, `message` events shaped `{ data }`. */
+export class FakeMessagePortMain extends EventEmitter {
+  constructor(private readonly port: MessagePort) {
+    super();
+    port.on('message', (data: unknown) => this.emit('message', { data, ports: [] }));
+  }
+  postMessage(message: unknown): void {
+    this.port.postMessage(message);
+  }
+  start(): void {}
+  close(): void {
+    this.port.close();
+  }
+}
+
+export class MessageChannelMain {
+  readonly port1: FakeMessagePortMain;
+  readonly port2: FakeMessagePortMain;
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port1 = new FakeMessagePortMain(port1);
+    this.port2 = new FakeMessagePortMain(port2);
   }
 }
 
@@ -109,4 +152,4 @@ export function resetElectronMock(): void {
   contextBridge.exposed.clear();
 }
 
-export default { ipcMain, ipcRenderer, contextBridge, BrowserWindow, app, Menu, dialog, protocol, session, utilityProcess };
+export default { ipcMain, ipcRenderer, contextBridge, BrowserWindow, MessageChannelMain, app, Menu, dialog, protocol, session, utilityProcess };
