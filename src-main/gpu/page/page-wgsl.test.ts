@@ -17,6 +17,7 @@ import { errorMessage } from '../../engine/core/errors.js';
 import type { Form } from '../../engine/core/mixer.js';
 import { WGSL_SHAPES, wgslConformance } from '../wgsl/conformance-suite.js';
 import { CHROMIUM_PATH, PageHost } from './page-host.js';
+import { COMPUTE_PORT } from './wire.js';
 
 const outDir = mkdtempSync(join(tmpdir(), 'mixscope-page-wgsl-'));
 
@@ -46,6 +47,18 @@ describe.skipIf(!probe.available)(`wgsl in the compute page${probe.available ? '
   it("names the page host and Chromium's adapter", () => {
     expect(probe.host).toBe('page (Chromium)');
     expect(probe.adapter?.vendor || probe.adapter?.architecture || probe.adapter?.description).toBeTruthy();
+  });
+
+  it("answers on a MessagePort handed in by a window message, as the app's preload does", async () => {
+    const reply = await host!.page.evaluate((channel) => {
+      const { port1, port2 } = new MessageChannel();
+      window.postMessage(channel, location.origin, [port2]);
+      return new Promise((resolve) => {
+        port1.onmessage = (event) => resolve(event.data);
+        port1.postMessage({ id: 7, call: { method: 'backendIds', args: [] } });
+      });
+    }, COMPUTE_PORT);
+    expect(reply).toEqual({ id: 7, reply: { ok: true, value: await host!.backendIds() } });
   });
 });
 
