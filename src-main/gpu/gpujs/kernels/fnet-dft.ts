@@ -3,10 +3,11 @@
  * Z = X·F_dᵀ (Z_r = X·cos, Z_i = −X·sin, X real) and Y = Re(F_L Z) = cos_L·Z_r + sin_L·Z_i.
  * The tables come from unit-roots.ts (exact angle reduction, no device sin or cos).
  */
+import { MixscopeError } from '../../../engine/core/errors.js';
 import type { Dims } from '../../../engine/core/mixer.js';
 import { matrix, stage, type GpujsInstance, type KernelThis, type Rows } from '../gpujs.js';
 import { dim, type GpujsForm, type GpujsPlan } from './plan.js';
-import { unitRoots } from './unit-roots.js';
+import { MAX_ROOTS_ORDER, unitRoots } from './unit-roots.js';
 
 interface Sizes {
   readonly L: number;
@@ -44,8 +45,11 @@ function sequenceDft(this: K, Z: Rows, FL: Rows): number {
 function dftPlan(gpu: GpujsInstance, dims: Dims): GpujsPlan {
   const L = dim(dims, 'L');
   const d = dim(dims, 'd');
-  const tableD = stage(gpu, unitRoots, [d, 2 * d], { n: d, R: d, first: 0 });
-  const tableL = stage(gpu, unitRoots, [L, 2 * L], { n: L, R: L, first: 0 });
+  if (Math.max(L, d) > MAX_ROOTS_ORDER) {
+    throw new MixscopeError(`gpu.js fnet dft takes L and d up to ${MAX_ROOTS_ORDER} (exact angles in float32); got ${Math.max(L, d)}`, 'unsupported');
+  }
+  const tableD = stage(gpu, unitRoots, [d, 2 * d], { n: d, R: d, first: 0, square: 0 });
+  const tableL = stage(gpu, unitRoots, [L, 2 * L], { n: L, R: L, first: 0, square: 0 });
   const hidden = stage(gpu, hiddenDft, [2 * d, L], { L, d });
   const sequence = stage(gpu, sequenceDft, [d, L], { L, d });
   return {

@@ -4,13 +4,13 @@
  * passes, Bluestein for other lengths), and Y = the real part.
  */
 import type { Dims } from '../../../engine/core/mixer.js';
-import { matrix, stage, type GpujsInstance, type KernelThis, type Rows } from '../gpujs.js';
+import { matrix, stage, type Cube, type GpujsInstance, type KernelThis } from '../gpujs.js';
 import { axisSizes, fftAxisStages } from './fft-axis.js';
 import { dim, type GpujsForm, type GpujsPlan } from './plan.js';
 
 /** Y[t][j] = Re(spectrum[j][t]), the sequence transforms stored per column j. Output [L, d]. */
-function realPart(this: KernelThis<{ L: number }>, S: Rows): number {
-  return S[this.thread.x]![2 * this.thread.y]!;
+function realPart(this: KernelThis<{ L: number }>, S: Cube): number {
+  return S[this.thread.x]![this.thread.y]![0]!;
 }
 
 function fftPlan(gpu: GpujsInstance, dims: Dims): GpujsPlan {
