@@ -3,7 +3,7 @@
  * G ⊙ CBᵀ with G = exp(segsum(log a)) from blocked segment sums (segment-sums.ts), then multiplies
  * by X; `scan` runs h_t = a_t h_{t−1} + B_t X_tᵀ as a Hillis–Steele scan; `chunked` is in ssd-chunked.ts.
  */
-import type { Dims, Params } from '../../../engine/core/mixer.js';
+import type { Dims } from '../../../engine/core/mixer.js';
 import { matrix, stage, type Cube, type GpujsInstance, type KernelThis, type Rows } from '../gpujs.js';
 import { affineScanStages, scanNote } from './affine-scan.js';
 import { weightedValues } from './masked-linear-kernels.js';
@@ -89,9 +89,5 @@ function scanPlan(gpu: GpujsInstance, dims: Dims): GpujsPlan {
 export const ssdKernels: GpujsMixerKernels = {
   quadratic: { fidelity: 'exact', build: (gpu, dims) => quadraticPlan(gpu, dims) },
   scan: { fidelity: 'approximate', note: scanNote('N·P'), build: (gpu, dims) => scanPlan(gpu, dims) },
-  chunked: {
-    fidelity: 'approximate',
-    note: SSD_CHUNKED_NOTE,
-    build: (gpu: GpujsInstance, dims: Dims, params: Params) => chunkedPlan(gpu, dims, params),
-  },
+  chunked: { fidelity: 'approximate', note: SSD_CHUNKED_NOTE, build: chunkedPlan },
 };
