@@ -26,6 +26,18 @@ export interface ComputeHost {
   terminate(): Promise<void>;
 }
 
+/** How long a host may take to answer a probe (an adapter request) or to shut down. */
+const PROBE_TIMEOUT_MS = 90_000;
+const DISPOSE_TIMEOUT_MS = 5_000;
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeviceLostError(`wgsl compute host did not ${what} within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export class WorkerBackend implements Backend {
   readonly id = 'wgsl' as const;
   private host: ComputeHost;
@@ -65,8 +77,16 @@ export class WorkerBackend implements Backend {
     });
   }
 
-  probe(): Promise<BackendProbe> {
-    return this.call<BackendProbe>({ op: 'probe' });
+  /** A host that never answers (a driver stuck in its adapter request) is reported, not waited on. */
+  async probe(): Promise<BackendProbe> {
+    try {
+      return await within(this.call<BackendProbe>({ op: 'probe' }), PROBE_TIMEOUT_MS, 'answer a probe');
+    } catch (err) {
+      if (!(err instanceof DeviceLostError)) throw err;
+      await this.host.terminate().catch(() => undefined);
+      this.stopped = err.message;
+      return { id: this.id, available: false, reason: err.message, host: 'node-worker (Dawn)', dtypes: [] };
+    }
   }
 
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
@@ -126,7 +146,8 @@ export class WorkerBackend implements Backend {
 
   async dispose(): Promise<void> {
     if (this.stopped !== undefined) return;
-    await this.call({ op: 'dispose' }).catch(() => undefined);
+    // A host that cannot release its device in time is terminated all the same.
+    await within(this.call({ op: 'dispose' }), DISPOSE_TIMEOUT_MS, 'shut down').catch(() => undefined);
     this.stopped = 'disposed';
     await this.host.terminate();
   }
