@@ -69,14 +69,14 @@ describe('the app in web mode', () => {
 
     const time = await chartSeries(page, 'time');
     const medians = time.filter((s) => s.type === 'line' && !s.name.startsWith('theory'));
-    expect(medians.map((s) => s.name.replace(/ {2}L\^[\d.-]+$/, ''))).toEqual([
+    expect(medians.map((s) => s.name.replace(/ {2}L\^[\d.-]+( \(tail [\d.-]+\))?$/, ''))).toEqual([
       'softmax-attention.materialized · js',
       'softmax-attention.fused · js',
       'linear-attention.recurrent · js',
     ]);
     for (const s of medians) {
       expect(s.points).toBe(4);
-      expect(s.name).toMatch(/L\^-?\d+\.\d\d$/);
+      expect(s.name).toMatch(/L\^-?\d+\.\d\d( \(tail -?\d+\.\d\d\))?$/);
     }
     for (const chart of CHARTS) {
       await page.locator(`[data-chart="${chart}"] .echart`).waitFor();

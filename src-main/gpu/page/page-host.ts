@@ -13,7 +13,8 @@ import { playwrightTransport } from './playwright-transport.js';
 import { servePage, type PageServer } from './server.js';
 import { PAGE_API } from './wire.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium by default; MIXSCOPE_CHROMIUM names another Chromium or Chrome binary. */
+export const CHROMIUM_PATH = process.env['MIXSCOPE_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--enable-unsafe-webgpu',
   '--disable-quic',
