@@ -14,7 +14,7 @@ import { PageBackend } from '../gpu/page/page-backend.js';
 import { portTransport, type PortTransport } from '../gpu/page/port-transport.js';
 import { COMPUTE_PORT } from '../gpu/page/wire.js';
 import { COMPUTE_ORIGIN } from './compute-protocol.js';
-import { lockDown } from './window.js';
+import { LOCKED_WEB_PREFERENCES, lockDown } from './window.js';
 
 export const COMPUTE_PAGE_URL = `${COMPUTE_ORIGIN}/index.html`;
 
@@ -26,15 +26,7 @@ export function createComputeWindow(preload: string): BrowserWindow {
     title: 'mixscope compute',
     webPreferences: {
       preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
+      ...LOCKED_WEB_PREFERENCES,
       // Hidden windows are throttled by default; kernels and their timings must not be.
       backgroundThrottling: false,
     },

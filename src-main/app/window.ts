@@ -7,6 +7,19 @@ import { BrowserWindow, type WebContents } from 'electron';
 import type { RendererEntry } from './renderer-origin.js';
 import { originOf } from './renderer-origin.js';
 
+/** Every window of ours: isolated, sandboxed, no Node in any frame or worker, no webviews. */
+export const LOCKED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
 export function lockDown(contents: WebContents, origin: string): void {
   contents.on('will-navigate', (event, url) => {
     if (originOf(url) !== origin) event.preventDefault();
@@ -26,18 +39,7 @@ export function createAppWindow(preload: string, entry: RendererEntry): BrowserW
     minHeight: 600,
     show: false,
     title: 'mixscope',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { preload, ...LOCKED_WEB_PREFERENCES },
   });
   lockDown(window.webContents, entry.origin);
   window.webContents.session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
