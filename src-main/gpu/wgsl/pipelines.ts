@@ -4,8 +4,12 @@
  * of the same sweep do not.
  */
 import { MixscopeError } from '../../engine/core/errors.js';
+import { resolveIncludes, sourceLocation } from './includes.js';
 
-/** Loads a shader's source by its path under shaders/ (fs in Node, fetch in a page). */
+/**
+ * Loads one shader file's text by its path under shaders/ (fs in Node, fetch in a page);
+ * `#include` lines are resolved here (includes.ts), not by the hosts.
+ */
 export type ShaderLoader = (relativePath: string) => Promise<string>;
 
 export class PipelineCache {
@@ -29,13 +33,13 @@ export class PipelineCache {
   }
 
   private async compile(shader: string, entry: string, constants: Readonly<Record<string, number>>): Promise<GPUComputePipeline> {
-    const code = await this.load(shader);
-    const module = this.device.createShaderModule({ label: shader, code });
+    const resolved = await resolveIncludes(shader, this.load);
+    const module = this.device.createShaderModule({ label: shader, code: resolved.code });
     const info = await module.getCompilationInfo();
     const errors = info.messages.filter((m) => m.type === 'error');
     if (errors.length > 0) {
       const first = errors[0]!;
-      throw new MixscopeError(`shaders/${shader}:${first.lineNum}:${first.linePos}: ${first.message}`, 'unsupported');
+      throw new MixscopeError(`${sourceLocation(resolved, first.lineNum, first.linePos)}: ${first.message}`, 'unsupported');
     }
     try {
       return await this.device.createComputePipelineAsync({
