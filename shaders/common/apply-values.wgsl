@@ -1,7 +1,10 @@
 // Y = A·V over the lower triangle of an L×L score matrix A (attention family, parallel forms).
 // With NORMALIZE = 1 each row is divided by its sum, Y = (A V) / (A 1) (linear attention, §2).
-// One workgroup per 64×64 tile of Y (rows t × columns j of dv), 4×4 per invocation; the sum over s
-// stops at the tile's last row and entries s > t are masked, so the upper triangle is never read.
+// One workgroup per 64×64 tile of Y (rows t × columns j of dv; common/tiled-matmul.wgsl); the sum
+// over s stops at the tile's last row and entries s > t are masked, so the upper triangle is never
+// read.
+
+#include "common/tiled-matmul.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post: f32, log2_decay: f32 }
 
@@ -12,12 +15,8 @@ struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post
 
 override NORMALIZE: u32 = 0u;
 
-const TILE: u32 = 64u;
-const DEPTH: u32 = 16u;
-const BLOCK: u32 = 4u;
-
-var<workgroup> As: array<array<f32, 64>, 16>;
-var<workgroup> Vs: array<array<f32, 64>, 16>;
+fn matmulA(t: u32, s: u32) -> f32 { return select(0.0, A[t * params.L + s], s <= t); }
+fn matmulB(s: u32, j: u32) -> f32 { return V[s * params.dv + j]; }
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
@@ -26,42 +25,13 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let dv = params.dv;
   let t0 = wid.y * TILE;
   let j0 = wid.x * TILE;
-  let last = min(L, t0 + TILE);
-  var acc: array<array<f32, 4>, 4>;
-  var den: array<f32, 4>;
-  for (var k0 = 0u; k0 < last; k0 += DEPTH) {
-    for (var e = 0u; e < 4u; e++) {
-      let flat = li + e * 256u;
-      let row = flat / DEPTH;
-      let col = flat % DEPTH;
-      let t = t0 + row;
-      let s = k0 + col;
-      As[col][row] = select(0.0, A[min(t, L - 1u) * L + min(s, L - 1u)], t < L && s <= t);
-      let vs = k0 + flat / TILE;
-      let j = j0 + flat % TILE;
-      Vs[flat / TILE][flat % TILE] = select(0.0, V[min(vs, L - 1u) * dv + min(j, dv - 1u)], vs < L && j < dv);
-    }
-    workgroupBarrier();
-    for (var c = 0u; c < DEPTH; c++) {
-      var a: array<f32, 4>;
-      var v: array<f32, 4>;
-      for (var b = 0u; b < BLOCK; b++) {
-        a[b] = As[c][lid.y * BLOCK + b];
-        v[b] = Vs[c][lid.x * BLOCK + b];
-      }
-      for (var x = 0u; x < BLOCK; x++) {
-        den[x] += a[x];
-        for (var y = 0u; y < BLOCK; y++) { acc[x][y] += a[x] * v[y]; }
-      }
-    }
-    workgroupBarrier();
-  }
+  let tile = tiledMatmul(L, dv, min(L, t0 + TILE), t0, j0, lid, li);
   for (var x = 0u; x < BLOCK; x++) {
     let t = t0 + lid.y * BLOCK + x;
-    let scale = select(1.0, 1.0 / den[x], NORMALIZE == 1u);
+    let scale = select(1.0, 1.0 / tile.rowSum[x], NORMALIZE == 1u);
     for (var y = 0u; y < BLOCK; y++) {
       let j = j0 + lid.x * BLOCK + y;
-      if (t < L && j < dv) { Y[t * dv + j] = acc[x][y] * scale; }
+      if (t < L && j < dv) { Y[t * dv + j] = tile.acc[x][y] * scale; }
     }
   }
 }

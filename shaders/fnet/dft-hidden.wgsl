@@ -1,7 +1,8 @@
 // FNet, dense DFT form (MIXERS.md §10), pass 2: the DFT over the hidden axis as one real product,
 // Z = X·F_d (L×d times d×2d), row s of Z = [Re | Im] of the d-point DFT of row s of X. One
-// workgroup per 64×64 tile, 4×4 per invocation, 16 of the inner index at a time through workgroup
-// memory; bounds are checked.
+// workgroup per 64×64 tile (common/tiled-matmul.wgsl).
+
+#include "common/tiled-matmul.wgsl"
 
 struct Params { L: u32, d: u32 }
 
@@ -10,12 +11,8 @@ struct Params { L: u32, d: u32 }
 @group(0) @binding(2) var<storage, read> Fd: array<f32>;
 @group(0) @binding(3) var<storage, read_write> Z: array<f32>;
 
-const TILE: u32 = 64u;
-const DEPTH: u32 = 16u;
-const BLOCK: u32 = 4u;
-
-var<workgroup> As: array<array<f32, 64>, 16>;
-var<workgroup> Bs: array<array<f32, 64>, 16>;
+fn matmulA(row: u32, inner: u32) -> f32 { return X[row * params.d + inner]; }
+fn matmulB(inner: u32, col: u32) -> f32 { return Fd[inner * 2u * params.d + col]; }
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
@@ -24,37 +21,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let d = params.d;
   let r0 = wid.y * TILE;
   let c0 = wid.x * TILE;
-  var acc: array<array<f32, 4>, 4>;
-  for (var k0 = 0u; k0 < d; k0 += DEPTH) {
-    for (var e = 0u; e < 4u; e++) {
-      let flat = li + e * 256u;
-      // A tile: 64 rows × 16 of the inner index; B tile: 16 of the inner index × 64 columns.
-      let row = r0 + flat / DEPTH;
-      let inner = k0 + flat % DEPTH;
-      As[flat % DEPTH][flat / DEPTH] = select(0.0, X[min(row, L - 1u) * d + min(inner, d - 1u)], row < L && inner < d);
-      let k = k0 + flat / TILE;
-      let col = c0 + flat % TILE;
-      Bs[flat / TILE][flat % TILE] = select(0.0, Fd[min(k, d - 1u) * 2u * d + min(col, 2u * d - 1u)], k < d && col < 2u * d);
-    }
-    workgroupBarrier();
-    for (var c = 0u; c < DEPTH; c++) {
-      var x: array<f32, 4>;
-      var y: array<f32, 4>;
-      for (var b = 0u; b < BLOCK; b++) {
-        x[b] = As[c][lid.y * BLOCK + b];
-        y[b] = Bs[c][lid.x * BLOCK + b];
-      }
-      for (var r = 0u; r < BLOCK; r++) {
-        for (var q = 0u; q < BLOCK; q++) { acc[r][q] += x[r] * y[q]; }
-      }
-    }
-    workgroupBarrier();
-  }
+  let tile = tiledMatmul(L, 2u * d, d, r0, c0, lid, li);
   for (var r = 0u; r < BLOCK; r++) {
     let row = r0 + lid.y * BLOCK + r;
     for (var q = 0u; q < BLOCK; q++) {
       let col = c0 + lid.x * BLOCK + q;
-      if (row < L && col < 2u * d) { Z[row * 2u * d + col] = acc[r][q]; }
+      if (row < L && col < 2u * d) { Z[row * 2u * d + col] = tile.acc[r][q]; }
     }
   }
 }

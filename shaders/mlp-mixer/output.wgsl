@@ -1,6 +1,7 @@
 // MLP-Mixer token mixing (MIXERS.md §11), pass 2: Y = W2·H (L×d), W2 (L×h). One workgroup per 64×64
-// tile of Y, 4×4 per invocation, W2 and H streaming through workgroup memory 16 hidden units at a
-// time; bounds are checked, so no size must be a multiple of the tile.
+// tile of Y (common/tiled-matmul.wgsl).
+
+#include "common/tiled-matmul.wgsl"
 
 struct Params { L: u32, d: u32, h: u32 }
 
@@ -9,52 +10,22 @@ struct Params { L: u32, d: u32, h: u32 }
 @group(0) @binding(2) var<storage, read> H: array<f32>;
 @group(0) @binding(3) var<storage, read_write> Y: array<f32>;
 
-const TILE: u32 = 64u;
-const DEPTH: u32 = 16u;
-const BLOCK: u32 = 4u;
-
-var<workgroup> As: array<array<f32, 64>, 16>;
-var<workgroup> Bs: array<array<f32, 64>, 16>;
+fn matmulA(row: u32, inner: u32) -> f32 { return W2[row * params.h + inner]; }
+fn matmulB(inner: u32, col: u32) -> f32 { return H[inner * params.d + col]; }
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
   let d = params.d;
-  let h = params.h;
   let r0 = wid.y * TILE;
   let c0 = wid.x * TILE;
-  var acc: array<array<f32, 4>, 4>;
-  for (var k0 = 0u; k0 < h; k0 += DEPTH) {
-    for (var e = 0u; e < 4u; e++) {
-      let flat = li + e * 256u;
-      // A tile: 64 rows × 16 of the inner index; B tile: 16 of the inner index × 64 columns.
-      let row = r0 + flat / DEPTH;
-      let inner = k0 + flat % DEPTH;
-      As[flat % DEPTH][flat / DEPTH] = select(0.0, W2[min(row, L - 1u) * h + min(inner, h - 1u)], row < L && inner < h);
-      let k = k0 + flat / TILE;
-      let col = c0 + flat % TILE;
-      Bs[flat / TILE][flat % TILE] = select(0.0, H[min(k, h - 1u) * d + min(col, d - 1u)], k < h && col < d);
-    }
-    workgroupBarrier();
-    for (var c = 0u; c < DEPTH; c++) {
-      var x: array<f32, 4>;
-      var y: array<f32, 4>;
-      for (var b = 0u; b < BLOCK; b++) {
-        x[b] = As[c][lid.y * BLOCK + b];
-        y[b] = Bs[c][lid.x * BLOCK + b];
-      }
-      for (var r = 0u; r < BLOCK; r++) {
-        for (var q = 0u; q < BLOCK; q++) { acc[r][q] += x[r] * y[q]; }
-      }
-    }
-    workgroupBarrier();
-  }
+  let tile = tiledMatmul(L, d, params.h, r0, c0, lid, li);
   for (var r = 0u; r < BLOCK; r++) {
     let row = r0 + lid.y * BLOCK + r;
     for (var q = 0u; q < BLOCK; q++) {
       let col = c0 + lid.x * BLOCK + q;
-      if (row < L && col < d) { Y[row * d + col] = acc[r][q]; }
+      if (row < L && col < d) { Y[row * d + col] = tile.acc[r][q]; }
     }
   }
 }
