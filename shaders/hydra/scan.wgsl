@@ -2,9 +2,11 @@
 // g_t = a_t g_{t+1} + B_t X_tᵀ (backward, the flipped SSD scan in original time),
 //   Y_t = Dskip·X_t + C_{t−1}ᵀ h_{t−1} + C_{t+1}ᵀ g_{t+1}   (shift: no term at t = 0, resp. t = L−1).
 // BACKWARD = 0 writes every Y_t as the skip plus the forward term; BACKWARD = 1 (the next dispatch)
-// adds the backward term. One invocation per state element (n, p) with the sequential loop over t,
-// laid out as in the SSD scan (R lanes per column p, ≤ 8 state rows each, the output partials of 16
-// tokens summed together after one barrier). The final state goes to `state` (h, resp. g).
+// adds the backward term. One invocation per state element (n, p) laid out as in
+// common/lane-scan.wgsl, step i being token i forward, L − 1 − i backward. The final state goes to
+// `state` (h, resp. g).
+
+#include "common/lane-scan.wgsl"
 
 struct Params { L: u32, N: u32, P: u32, Dskip: f32 }
 
@@ -18,63 +20,24 @@ struct Params { L: u32, N: u32, P: u32, Dskip: f32 }
 
 override BACKWARD: u32 = 0u;
 
-const LANES: u32 = 64u;
-const MAX_ROWS: u32 = 8u;
+fn token(i: u32) -> u32 { return select(i, params.L - 1u - i, BACKWARD == 1u); }
 
-const SPAN: u32 = 16u;
+fn scanDecay(i: u32, p: u32, n: u32) -> f32 { return a[token(i)]; }
+fn scanX(i: u32, p: u32) -> f32 { return X[token(i) * params.P + p]; }
+fn scanInput(i: u32, n: u32) -> f32 { return B[token(i) * params.N + n]; }
+fn scanReadout(i: u32, n: u32) -> f32 { return C[token(i) * params.N + n]; }
+fn scanFinal(n: u32, p: u32, h: f32) { state[n * params.P + p] = h; }
 
-var<workgroup> partial: array<array<f32, 64>, 16>;
+/** C_t·h_t (resp. C_t·g_t) goes to row t + 1 (resp. t − 1); the forward pass also writes row 0. */
+fn scanOutput(i: u32, p: u32, y: f32) {
+  let P = params.P;
+  let t = token(i);
+  if (BACKWARD == 0u && i == 0u) { Y[p] = params.Dskip * X[p]; }
+  if (BACKWARD == 0u && t + 1u < params.L) { Y[(t + 1u) * P + p] = params.Dskip * X[(t + 1u) * P + p] + y; }
+  if (BACKWARD == 1u && t >= 1u) { Y[(t - 1u) * P + p] += y; }
+}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
-  let L = params.L;
-  let N = params.N;
-  let P = params.P;
-  var R = 1u;
-  while (R < N && R < LANES) { R *= 2u; }
-  let p = wid.x * (LANES / R) + li / R;
-  let k = li % R;
-  let pc = min(p, P - 1u);
-  if (BACKWARD == 0u && k == 0u && p < P) { Y[p] = params.Dskip * X[p]; }
-  var h: array<f32, 8>;
-  let columns = LANES / R;
-  for (var i0 = 0u; i0 < L; i0 += SPAN) {
-    for (var u = 0u; u < SPAN; u++) {
-      let i = i0 + u;
-      var y = 0.0;
-      if (i < L) {
-        let t = select(i, L - 1u - i, BACKWARD == 1u);
-        let at = a[t];
-        let x = X[t * P + pc];
-        for (var m = 0u; m < MAX_ROWS; m++) {
-          let n = k + m * R;
-          if (n < N) {
-            h[m] = at * h[m] + B[t * N + n] * x;
-            y += h[m] * C[t * N + n];
-          }
-        }
-      }
-      partial[u][li] = y;
-    }
-    workgroupBarrier();
-    // C_t·h_t (resp. C_t·g_t) of step i0 + u goes to row t + 1 (resp. t − 1).
-    for (var o = li; o < SPAN * columns; o += LANES) {
-      let u = o / columns;
-      let c = o % columns;
-      let i = i0 + u;
-      let column = wid.x * columns + c;
-      if (i < L && column < P) {
-        var sum = 0.0;
-        for (var lane = 0u; lane < R; lane++) { sum += partial[u][c * R + lane]; }
-        let t = select(i, L - 1u - i, BACKWARD == 1u);
-        if (BACKWARD == 0u && t + 1u < L) { Y[(t + 1u) * P + column] = params.Dskip * X[(t + 1u) * P + column] + sum; }
-        if (BACKWARD == 1u && t >= 1u) { Y[(t - 1u) * P + column] += sum; }
-      }
-    }
-    workgroupBarrier();
-  }
-  for (var m = 0u; m < MAX_ROWS; m++) {
-    let n = k + m * R;
-    if (n < N && p < P) { state[n * P + p] = h[m]; }
-  }
+  laneScan(wid.x, li, params.L, params.N, params.P);
 }
