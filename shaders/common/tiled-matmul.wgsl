@@ -6,12 +6,7 @@
 // A causal product passes K = the tile's last row + 1 and masks inner > row in matmulA.
 // Call from uniform control flow (it holds workgroup barriers) with M, N, K uniform.
 
-const TILE: u32 = 64u;
-const DEPTH: u32 = 16u;
-const BLOCK: u32 = 4u;
-
-var<workgroup> As: array<array<f32, 64>, 16>;
-var<workgroup> Bs: array<array<f32, 64>, 16>;
+#include "common/tile-memory.wgsl"
 
 /** acc[r][q] = C[r0 + lid.y·4 + r, c0 + lid.x·4 + q]; rowSum[r] = Σ_inner A[r0 + lid.y·4 + r, inner]. */
 struct MatmulTile { acc: array<array<f32, 4>, 4>, rowSum: array<f32, 4> }

@@ -1,7 +1,8 @@
 // Softmax attention, materialized form, pass 1 (MIXERS.md §1): S[t,s] = scale · q_t·k_s for s ≤ t.
 // One workgroup computes a 64×64 tile of S, each of its 16×16 invocations a 4×4 block held in
-// registers; Q and K rows stream through workgroup memory 16 columns of d at a time. Tiles wholly
-// above the diagonal return at once (causal: about half the work). Entries s > t are never written.
+// registers (common/tiled-scores.wgsl). Tiles wholly above the diagonal return at once (causal: about half the work). Entries s > t are never written.
+
+#include "common/tiled-scores.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 
@@ -10,53 +11,22 @@ struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 @group(0) @binding(2) var<storage, read> K: array<f32>;
 @group(0) @binding(3) var<storage, read_write> S: array<f32>;
 
-const TILE: u32 = 64u;
-const DEPTH: u32 = 16u;
-const BLOCK: u32 = 4u;
-
-var<workgroup> Qs: array<array<f32, 64>, 16>;
-var<workgroup> Ks: array<array<f32, 64>, 16>;
+fn scoreX(t: u32, i: u32) -> f32 { return Q[t * params.d + i]; }
+fn scoreY(s: u32, i: u32) -> f32 { return K[s * params.d + i]; }
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
-  let d = params.d;
   let t0 = wid.y * TILE;
   let s0 = wid.x * TILE;
   if (s0 > t0 + TILE - 1u) { return; }
-  var acc: array<array<f32, 4>, 4>;
-  for (var k0 = 0u; k0 < d; k0 += DEPTH) {
-    // 64 rows × 16 columns of Q and of K: four elements of each per invocation.
-    for (var e = 0u; e < 4u; e++) {
-      let flat = li + e * 256u;
-      let row = flat / DEPTH;
-      let col = flat % DEPTH;
-      let t = t0 + row;
-      let s = s0 + row;
-      let i = k0 + col;
-      Qs[col][row] = select(0.0, Q[min(t, L - 1u) * d + min(i, d - 1u)], t < L && i < d);
-      Ks[col][row] = select(0.0, K[min(s, L - 1u) * d + min(i, d - 1u)], s < L && i < d);
-    }
-    workgroupBarrier();
-    for (var c = 0u; c < DEPTH; c++) {
-      var q: array<f32, 4>;
-      var k: array<f32, 4>;
-      for (var b = 0u; b < BLOCK; b++) {
-        q[b] = Qs[c][lid.y * BLOCK + b];
-        k[b] = Ks[c][lid.x * BLOCK + b];
-      }
-      for (var a = 0u; a < BLOCK; a++) {
-        for (var b = 0u; b < BLOCK; b++) { acc[a][b] += q[a] * k[b]; }
-      }
-    }
-    workgroupBarrier();
-  }
-  for (var a = 0u; a < BLOCK; a++) {
-    let t = t0 + lid.y * BLOCK + a;
-    for (var b = 0u; b < BLOCK; b++) {
-      let s = s0 + lid.x * BLOCK + b;
-      if (t < L && s <= t) { S[t * L + s] = acc[a][b] * params.scale; }
+  let acc = tiledScores(L, params.d, t0, s0, lid, li);
+  for (var x = 0u; x < BLOCK; x++) {
+    let t = t0 + lid.y * BLOCK + x;
+    for (var y = 0u; y < BLOCK; y++) {
+      let s = s0 + lid.x * BLOCK + y;
+      if (t < L && s <= t) { S[t * L + s] = acc[x][y] * params.scale; }
     }
   }
 }
