@@ -2,29 +2,14 @@
 // spectrum, conjugated (the inverse transform is conj ∘ FFT ∘ conj) and put into bit-reversed order
 // in place for the next radix-2 stages: the lower index of each swapped pair moves both.
 
+#include "common/fft-axis.wgsl"
+#include "common/flat-index.wgsl"
+
 struct Params { L: u32, d: u32, md: u32, mL: u32, bitsD: u32, bitsL: u32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> table: array<f32>;
 @group(0) @binding(2) var<storage, read_write> work: array<f32>;
-
-override AXIS: u32 = 0u;
-
-/** Along d (AXIS 0: one transform per token) or along L (AXIS 1: one per channel). */
-fn lengthN() -> u32 { return select(params.d, params.L, AXIS == 1u); }
-fn lengthM() -> u32 { return select(params.md, params.mL, AXIS == 1u); }
-fn bitsM() -> u32 { return select(params.bitsD, params.bitsL, AXIS == 1u); }
-fn transforms() -> u32 { return select(params.L, params.d, AXIS == 1u); }
-
-/** i with its lowest `bits` bits reversed (the radix-2 input order); bits = 0 maps 0 to 0. */
-fn reverse(i: u32, bits: u32) -> u32 {
-  if (bits == 0u) { return 0u; }
-  return reverseBits(i) >> (32u - bits);
-}
-
-fn flatIndex(gid: vec3<u32>, groups: vec3<u32>) -> u32 {
-  return gid.x + gid.y * groups.x * 64u;
-}
 
 fn filtered(m: u32, n: u32, b: u32, i: u32) -> vec2<f32> {
   let w = vec2<f32>(work[2u * (b * m + i)], work[2u * (b * m + i) + 1u]);

@@ -1,20 +1,13 @@
 // FNet, fft form (MIXERS.md §10), power-of-two L: each column of Z into bit-reversed order, in place
 // (the permutation is an involution: the lower index of each pair swaps both).
 
+#include "common/fft-axis.wgsl"
+#include "common/flat-index.wgsl"
+
 struct Params { L: u32, d: u32, md: u32, mL: u32, bitsD: u32, bitsL: u32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> Z: array<f32>;
-
-/** i with its lowest `bits` bits reversed (the radix-2 input order); bits = 0 maps 0 to 0. */
-fn reverse(i: u32, bits: u32) -> u32 {
-  if (bits == 0u) { return 0u; }
-  return reverseBits(i) >> (32u - bits);
-}
-
-fn flatIndex(gid: vec3<u32>, groups: vec3<u32>) -> u32 {
-  return gid.x + gid.y * groups.x * 64u;
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

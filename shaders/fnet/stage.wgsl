@@ -5,6 +5,8 @@
 // picks the batch: 0 rows of Z (length d), 1 columns of Z (length L), 2 and 3 the Bluestein work
 // rows (L transforms of md, d of mL), 4 and 5 the first work transform alone (the filter).
 
+#include "common/flat-index.wgsl"
+
 struct Params { L: u32, d: u32, md: u32, mL: u32, bitsD: u32, bitsL: u32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -14,10 +16,6 @@ struct Step { index: u32 }
 @group(1) @binding(0) var<uniform> step: Step;
 
 override MODE: u32 = 0u;
-
-fn flatIndex(gid: vec3<u32>, groups: vec3<u32>) -> u32 {
-  return gid.x + gid.y * groups.x * 64u;
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

@@ -3,6 +3,8 @@
 // one invocation per entry of Y's batch rows, then per weight. Reads of W (residuals.wgsl) are a
 // dispatch earlier, so the update is in place.
 
+#include "common/flat-index.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, eta: f32, batch: u32 }
 struct Step { index: u32 }
 
@@ -13,10 +15,6 @@ struct Step { index: u32 }
 @group(0) @binding(4) var<storage, read> E: array<f32>;
 @group(0) @binding(5) var<storage, read> A: array<f32>;
 @group(1) @binding(0) var<uniform> step: Step;
-
-fn flatIndex(gid: vec3<u32>, groups: vec3<u32>) -> u32 {
-  return gid.x + gid.y * groups.x * 64u;
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

@@ -5,6 +5,8 @@
 // This pass, per batch (step.index): E, A, and W_0 q_t into Y, one invocation per entry; apply.wgsl
 // then finishes Y and updates W.
 
+#include "common/flat-index.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, eta: f32, batch: u32 }
 struct Step { index: u32 }
 
@@ -17,10 +19,6 @@ struct Step { index: u32 }
 @group(0) @binding(6) var<storage, read_write> E: array<f32>;
 @group(0) @binding(7) var<storage, read_write> A: array<f32>;
 @group(1) @binding(0) var<uniform> step: Step;
-
-fn flatIndex(gid: vec3<u32>, groups: vec3<u32>) -> u32 {
-  return gid.x + gid.y * groups.x * 64u;
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
