@@ -1,8 +1,9 @@
 // Linear attention, chunked form (MIXERS.md §2), step 2 of chunk c = step.index: with A the
 // chunk's block φQ_c φK_cᵀ (lower triangle) and S, z carried from earlier chunks,
-//   y_{c0+i} = (Σ_{s≤i} A[i,s] v_{c0+s} + φ(q)ᵀ S) / (Σ_{s≤i} A[i,s] + φ(q)ᵀ z).
-// One tiled product over a joined inner index, [A | φQ_c] · [V_c ; S], with the denominator as the
-// same product against [1 ; z]; 16×16 tiles, one output per invocation.
+//   y_{c0+i} = (Σ_{s≤i} A[i,s] v_{c0+s} + φ(q)ᵀ S) / (Σ_{s≤i} A[i,s] + φ(q)ᵀ z)
+// (common/chunk-output.wgsl: [A | φQ_c] · [V_c ; S] over [A | φQ_c] · [1 ; z]).
+
+#include "common/chunk-output.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post: f32, log2_decay: f32 }
 struct Step { index: u32 }
@@ -16,56 +17,12 @@ struct Step { index: u32 }
 @group(0) @binding(6) var<storage, read_write> Y: array<f32>;
 @group(1) @binding(0) var<uniform> step: Step;
 
-const TILE: u32 = 16u;
-var<workgroup> Ls: array<array<f32, 16>, 16>;
-var<workgroup> Rs: array<array<f32, 16>, 16>;
-var<workgroup> Zs: array<f32, 16>;
+const NORMALIZED: bool = true;
+
+fn chunkQuery(i: u32, c0: u32, k: u32) -> f32 { return phiQ[(c0 + i) * params.d + k]; }
+fn chunkNormalizer(k: u32) -> f32 { return z[k]; }
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  let L = params.L;
-  let d = params.d;
-  let dv = params.dv;
-  let W = min(params.chunk, L);
-  let c0 = step.index * params.chunk;
-  let len = min(params.chunk, L - c0);
-  let i0 = wid.y * TILE;
-  let j0 = wid.x * TILE;
-  if (i0 >= len) { return; }
-  let i = i0 + lid.y;
-  let j = j0 + lid.x;
-  let inner = len + d;
-  var num = 0.0;
-  var den = 0.0;
-  for (var k0 = 0u; k0 < inner; k0 += TILE) {
-    let kl = k0 + lid.x;
-    let row = min(i, len - 1u);
-    var left = 0.0;
-    if (i < len && kl < len) {
-      left = select(0.0, A[row * W + kl], kl <= i);
-    } else if (i < len && kl < inner) {
-      left = phiQ[(c0 + row) * d + (kl - len)];
-    }
-    Ls[lid.y][lid.x] = left;
-    let kr = k0 + lid.y;
-    var right = 0.0;
-    if (j < dv && kr < len) {
-      right = V[(c0 + kr) * dv + j];
-    } else if (j < dv && kr < inner) {
-      right = S[(kr - len) * dv + j];
-    }
-    Rs[lid.y][lid.x] = right;
-    if (lid.y == 0u) {
-      var w = 0.0;
-      if (kl < len) { w = 1.0; } else if (kl < inner) { w = z[kl - len]; }
-      Zs[lid.x] = w;
-    }
-    workgroupBarrier();
-    for (var x = 0u; x < TILE; x++) {
-      num += Ls[lid.y][x] * Rs[x][lid.x];
-      den += Ls[lid.y][x] * Zs[x];
-    }
-    workgroupBarrier();
-  }
-  if (i < len && j < dv) { Y[(c0 + i) * dv + j] = num / den; }
+  chunkOutput(wid, lid);
 }
