@@ -1,5 +1,7 @@
-// The feature map of linear attention (MIXERS.md §2): φ(x) = elu(x) + 1, i.e. x + 1 for x > 0 and
-// e^x otherwise (always positive), applied to every entry of Q and K.
+// The feature map of linear attention (MIXERS.md §2), φ = elu + 1 (common/phi.wgsl), applied to
+// every entry of Q and K.
+
+#include "common/phi.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post: f32, log2_decay: f32 }
 
@@ -8,8 +10,6 @@ struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post
 @group(0) @binding(2) var<storage, read> K: array<f32>;
 @group(0) @binding(3) var<storage, read_write> phiQ: array<f32>;
 @group(0) @binding(4) var<storage, read_write> phiK: array<f32>;
-
-fn phi(x: f32) -> f32 { return select(exp(x), x + 1.0, x > 0.0); }
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

@@ -4,6 +4,8 @@
 // (g, j) carries rows i ≡ g (mod 4) of column j in the S buffer. φ(q_t), φ(k_t) and z are staged in
 // workgroup memory, double-buffered by the parity of t. z is written to its buffer at the end. d ≤ 256.
 
+#include "common/phi.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post: f32, log2_decay: f32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -19,8 +21,6 @@ var<workgroup> ks: array<array<f32, 256>, 2>;
 var<workgroup> zs: array<array<f32, 256>, 2>;
 var<workgroup> num_part: array<array<f32, 64>, 4>;
 var<workgroup> den_part: array<array<f32, 64>, 4>;
-
-fn phi(x: f32) -> f32 { return select(exp(x), x + 1.0, x > 0.0); }
 
 @compute @workgroup_size(64, 4)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,

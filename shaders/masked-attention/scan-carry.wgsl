@@ -1,16 +1,13 @@
 // Four-step form, step 2b: carry the scan across blocks. For each (i, j), block by block,
 // H[end_b] += (Π_{u in block b} g_u)·H[end_{b−1}], so that every block's last row is final.
 
+#include "common/mask-gate.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, mask: u32, lambda: f32, block: u32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read_write> H: array<f32>;
-
-fn gate(t: u32) -> f32 {
-  if (params.mask == 2u) { return a[t]; }
-  return select(1.0, params.lambda, params.mask == 1u);
-}
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

@@ -1,16 +1,13 @@
 // Four-step form, step 2c: inside block b ≥ 1, add the carried-in state to the rows before its last,
 // H[t] += (g_{start}·…·g_t)·H[start − 1]. One invocation per (block, i, j).
 
+#include "common/mask-gate.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, mask: u32, lambda: f32, block: u32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read_write> H: array<f32>;
-
-fn gate(t: u32) -> f32 {
-  if (params.mask == 2u) { return a[t]; }
-  return select(1.0, params.lambda, params.mask == 1u);
-}
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

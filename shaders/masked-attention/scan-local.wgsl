@@ -3,6 +3,8 @@
 // (g ≡ 1 causal, λ decay, a_t selective). One invocation per (block, i, j); H overwrites Z in place.
 // Blocks are joined by scan-carry and scan-fixup: a parallel scan in three passes.
 
+#include "common/mask-gate.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, mask: u32, lambda: f32, block: u32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -10,11 +12,6 @@ struct Params { L: u32, d: u32, dv: u32, mask: u32, lambda: f32, block: u32 }
 @group(0) @binding(2) var<storage, read> V: array<f32>;
 @group(0) @binding(3) var<storage, read> a: array<f32>;
 @group(0) @binding(4) var<storage, read_write> H: array<f32>;
-
-fn gate(t: u32) -> f32 {
-  if (params.mask == 2u) { return a[t]; }
-  return select(1.0, params.lambda, params.mask == 1u);
-}
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {

@@ -4,6 +4,8 @@
 // all. One workgroup of 256: each lane walks one contiguous segment, segments are joined by
 // Hillis–Steele scans (a sum, then a max) over the 256 lanes.
 
+#include "common/log-sigmoid.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -16,19 +18,6 @@ const WIDTH: u32 = 256u;
 const NEG: f32 = -3.0e38;
 
 var<workgroup> part: array<f32, 256>;
-
-/** log(1 + e) for e ≥ 0, accurate for small e (log(u)·e/(u − 1) cancels the rounding of u = 1 + e). */
-fn log1p(e: f32) -> f32 {
-  let u = 1.0 + e;
-  if (u == 1.0) { return e; }
-  return log(u) * e / (u - 1.0);
-}
-
-/** log σ(x) without overflow for either sign. */
-fn logSigmoid(x: f32) -> f32 {
-  if (x >= 0.0) { return -log1p(exp(-x)); }
-  return x - log1p(exp(x));
-}
 
 /** Inclusive scan of part[] over the workgroup, by sum or by max. */
 fn scan(li: u32, is_max: bool) {

@@ -8,6 +8,8 @@
 // memory with their m_t and summed together: two barriers per 16 tokens instead of a tree reduction
 // per token. The final C (d×dv) and n are written out.
 
+#include "common/log-sigmoid.wgsl"
+
 struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -27,17 +29,6 @@ const SPAN: u32 = 16u;
 
 var<workgroup> partial: array<array<vec2<f32>, 64>, 16>;
 var<workgroup> stabilizer: array<f32, 16>;
-
-fn log1p(e: f32) -> f32 {
-  let u = 1.0 + e;
-  if (u == 1.0) { return e; }
-  return log(u) * e / (u - 1.0);
-}
-
-fn logSigmoid(x: f32) -> f32 {
-  if (x >= 0.0) { return -log1p(exp(-x)); }
-  return x - log1p(exp(x));
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
