@@ -26,8 +26,9 @@ export interface ComputeHost {
   terminate(): Promise<void>;
 }
 
-/** How long a host may take to answer a probe (an adapter request) or to shut down. */
+/** How long a host may take to answer a probe (an adapter request), any other call, or to shut down. */
 const PROBE_TIMEOUT_MS = 90_000;
+const CALL_TIMEOUT_MS = 600_000;
 const DISPOSE_TIMEOUT_MS = 5_000;
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -46,7 +47,11 @@ export class WorkerBackend implements Backend {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: HostResult) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly start: () => ComputeHost) {
+  constructor(
+    private readonly start: () => ComputeHost,
+    /** Deadlines of a probe and of any other call, ms (tests shorten them). */
+    private readonly deadlines: { readonly probeMs: number; readonly callMs: number } = { probeMs: PROBE_TIMEOUT_MS, callMs: CALL_TIMEOUT_MS },
+  ) {
     this.host = this.attach(start());
   }
 
@@ -68,23 +73,33 @@ export class WorkerBackend implements Backend {
     return host;
   }
 
-  private call<T extends HostResult>(request: HostRequest, transfer?: ArrayBuffer[]): Promise<T> {
+  /**
+   * One request to the host. A host silent past the deadline (a driver deadlocked in native code
+   * cannot even be interrupted) is given up as lost: the sweep records a device loss and `reset`
+   * starts a new host instead of waiting forever.
+   */
+  private call<T extends HostResult>(request: HostRequest, transfer?: ArrayBuffer[], deadlineMs = this.deadlines.callMs): Promise<T> {
     if (this.stopped !== undefined) return Promise.reject(new DeviceLostError(`wgsl compute host stopped: ${this.stopped}`));
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    const answer = new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: HostResult) => void, reject });
       this.host.channel.send({ id, request }, transfer);
+    });
+    return within(answer, deadlineMs, `answer '${request.op}'`).catch((err: unknown) => {
+      if (this.pending.delete(id) && err instanceof DeviceLostError && this.stopped === undefined) {
+        this.stopped = err.message;
+        void this.host.terminate().catch(() => undefined);
+      }
+      throw err;
     });
   }
 
   /** A host that never answers (a driver stuck in its adapter request) is reported, not waited on. */
   async probe(): Promise<BackendProbe> {
     try {
-      return await within(this.call<BackendProbe>({ op: 'probe' }), PROBE_TIMEOUT_MS, 'answer a probe');
+      return await this.call<BackendProbe>({ op: 'probe' }, undefined, this.deadlines.probeMs);
     } catch (err) {
       if (!(err instanceof DeviceLostError)) throw err;
-      await this.host.terminate().catch(() => undefined);
-      this.stopped = err.message;
       return { id: this.id, available: false, reason: err.message, host: 'node-worker (Dawn)', dtypes: [] };
     }
   }
@@ -137,7 +152,7 @@ export class WorkerBackend implements Backend {
         await this.call({ op: 'reset' });
         return;
       } catch {
-        await this.host.terminate().catch(() => undefined);
+        await within(this.host.terminate(), DISPOSE_TIMEOUT_MS, 'stop').catch(() => undefined);
       }
     }
     this.stopped = undefined;
@@ -147,8 +162,8 @@ export class WorkerBackend implements Backend {
   async dispose(): Promise<void> {
     if (this.stopped !== undefined) return;
     // A host that cannot release its device in time is terminated all the same.
-    await within(this.call({ op: 'dispose' }), DISPOSE_TIMEOUT_MS, 'shut down').catch(() => undefined);
+    await this.call({ op: 'dispose' }, undefined, DISPOSE_TIMEOUT_MS).catch(() => undefined);
     this.stopped = 'disposed';
-    await this.host.terminate();
+    await within(this.host.terminate(), DISPOSE_TIMEOUT_MS, 'stop').catch(() => undefined);
   }
 }
