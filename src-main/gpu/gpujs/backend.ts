@@ -31,10 +31,14 @@ export class GpujsBackend implements Backend {
   readonly id: BackendId;
   private probed?: Promise<ModeProbe>;
 
-  /** `host` names where it runs ('node', 'page (Chromium)'); `prelude` readies the host (a navigator.gpu). */
+  /**
+   * `host` names where it runs ('node', 'page (Chromium)'); `prelude` readies the host (a
+   * navigator.gpu, an X display); `software` says, after the prelude, whether the host renders in
+   * software whatever the driver calls itself (headless-gl on a private Xvfb names only 'ANGLE').
+   */
   constructor(
     readonly mode: GpujsMode,
-    private readonly options: { gpu?: GpujsInstance; host?: string; prelude?: () => Promise<void> } = {},
+    private readonly options: { gpu?: GpujsInstance; host?: string; prelude?: () => Promise<void>; software?: () => boolean } = {},
   ) {
     this.id = GPUJS_BACKEND_IDS[mode];
   }
@@ -60,7 +64,7 @@ export class GpujsBackend implements Backend {
       available: true,
       host,
       dtypes: ['float32'],
-      ...(p.adapter ? { adapter: p.adapter } : {}),
+      ...(p.adapter ? { adapter: this.options.software?.() ? { ...p.adapter, software: true } : p.adapter } : {}),
       ...(p.limits ? { limits: p.limits } : {}),
     };
   }

@@ -33,12 +33,15 @@ export function installDawnNavigator(): Promise<DawnRoute> {
   return installed;
 }
 
+/** Whether headless-gl draws on an Xvfb started here (software GL, whatever ANGLE reports). */
+let onVirtualDisplay = false;
+
 /** headless-gl needs an X display on Linux: the current one, or a private Xvfb started here. */
 async function requireDisplay(): Promise<void> {
   if (process.platform !== 'linux') return;
-  if (!(await ensureXDisplay())) {
-    throw new Error('headless-gl needs an X display: DISPLAY is unset and Xvfb is not installed');
-  }
+  const display = await ensureXDisplay();
+  if (!display) throw new Error('headless-gl needs an X display: DISPLAY is unset and Xvfb is not installed');
+  onVirtualDisplay = display.virtual;
 }
 
 /** One Node-hosted gpu.js backend (the CLI's resolver starts them one by one). */
@@ -58,7 +61,7 @@ export function nodeGpujsBackends(): GpujsBackend[] {
         route = await installDawnNavigator();
       },
     }),
-    new GpujsBackend('headlessgl', { host: 'node (headless-gl)', prelude: requireDisplay }),
+    new GpujsBackend('headlessgl', { host: 'node (headless-gl)', prelude: requireDisplay, software: () => onVirtualDisplay }),
     new GpujsBackend('webasm', { host: 'node' }),
     new GpujsBackend('cpu', { host: 'node' }),
   ];

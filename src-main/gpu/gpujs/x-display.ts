@@ -9,6 +9,8 @@ const XVFB = '/usr/bin/Xvfb';
 
 export interface XDisplay {
   readonly display: string;
+  /** True for the Xvfb started here: a virtual framebuffer, so its GL renders in software. */
+  readonly virtual: boolean;
   /** Stops the Xvfb started here; a no-op for a display that was already set. */
   stop(): void;
 }
@@ -23,10 +25,13 @@ async function waitFor(path: string, child: ChildProcess, ms: number): Promise<b
   return false;
 }
 
+/** The display of the Xvfb this process started, while it runs. */
+let startedHere: string | undefined;
+
 /** The current DISPLAY, or a fresh Xvfb one; undefined when neither is possible. */
 export async function ensureXDisplay(): Promise<XDisplay | undefined> {
   const current = process.env['DISPLAY'];
-  if (current) return { display: current, stop: () => undefined };
+  if (current) return { display: current, virtual: current === startedHere, stop: () => undefined };
   if (process.platform !== 'linux' || !existsSync(XVFB)) return undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     const n = 100 + ((process.pid + attempt * 7919) % 800);
@@ -34,13 +39,16 @@ export async function ensureXDisplay(): Promise<XDisplay | undefined> {
     const child = spawn(XVFB, [`:${n}`, '-nolisten', 'tcp', '-screen', '0', '64x64x24'], { stdio: 'ignore' });
     if (await waitFor(`/tmp/.X11-unix/X${n}`, child, 5000)) {
       process.env['DISPLAY'] = `:${n}`;
+      startedHere = `:${n}`;
       child.unref();
       // Never outlive this process, even when nobody calls stop().
       process.once('exit', () => child.kill());
       return {
         display: `:${n}`,
+        virtual: true,
         stop: () => {
           child.kill();
+          startedHere = undefined;
           delete process.env['DISPLAY'];
         },
       };
