@@ -5,8 +5,8 @@
  */
 import type { LineSeriesOption } from 'echarts/charts';
 import { BYTES_PER_ELEMENT } from '@engine/core/tensor.js';
-import { lengthAxis, LEGEND, logAxis, roomyLogMin, titled } from './axes.js';
-import { singleGrid } from './layout.js';
+import { lengthAxis, logAxis, roomyLogMin, titled } from './axes.js';
+import { legendFor, singleGrid } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
 import { formatBytes } from './format.js';
@@ -81,7 +81,7 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
   }
   return {
     title: titled('Bottleneck size vs L', `state or score object per head, ${dtype}; dotted: reference objects`),
-    legend: { ...LEGEND },
+    legend: legendFor(series),
     grid: { ...singleGrid(series), right: 110 },
     tooltip: { trigger: 'item', formatter: itemTooltip([['L', String], ['bytes', formatBytes]]) },
     xAxis: lengthAxis(),

@@ -4,8 +4,8 @@
  * sit together below the line (MIXERS.md: "that equality is a test, and showing it is a feature").
  */
 import type { LineSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, logAxis, titled } from './axes.js';
-import { singleGrid } from './layout.js';
+import { lengthAxis, logAxis, titled } from './axes.js';
+import { legendFor, singleGrid } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
 import type { ChartOption } from './option.js';
@@ -47,7 +47,7 @@ export function buildEquivalenceChart(run: ChartRun): ChartOption {
   }
   return {
     title: titled('Equivalence with the float64 reference', `max |Y − Y_ref| per point, ${run.settings.dtype}; dashed: tolerance`),
-    legend: { ...LEGEND },
+    legend: legendFor(series),
     grid: singleGrid(series),
     tooltip: {
       trigger: 'item',

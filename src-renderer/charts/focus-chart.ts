@@ -4,8 +4,8 @@
  */
 import type { LineSeriesOption } from 'echarts/charts';
 import type { FocusCurves } from '@contract/schemas.js';
-import { lengthAxis, LEGEND, titled } from './axes.js';
-import { sideBySide } from './layout.js';
+import { lengthAxis, titled } from './axes.js';
+import { legendFor, sideBySide } from './layout.js';
 import { colorAt } from './curves.js';
 import { formatNumber } from './format.js';
 import type { ChartOption } from './option.js';
@@ -45,7 +45,7 @@ export function buildFocusChart(focus: FocusCurves): ChartOption {
       titled('Focus: S(a) = E|a| / √(E a²)', 'S = 1: a flat row; S → 0: one key dominates. Dashed: closed forms of the theory'),
       ...layout.captions,
     ],
-    legend: { ...LEGEND },
+    legend: legendFor(series),
     grid: layout.grids,
     tooltip: { trigger: 'item', formatter: itemTooltip([['x', formatNumber], ['S', (v) => v.toFixed(4)]]) },
     xAxis: [lengthAxis(0), { type: 'value', name: '‖q‖', gridIndex: 1, nameLocation: 'middle', nameGap: 30 }],

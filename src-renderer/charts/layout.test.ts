@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendRows, sideBySide, singleGrid } from './layout.js';
+import { MAX_LEGEND_ROWS, legendFor, legendRows, sideBySide, singleGrid } from './layout.js';
 
 describe('chart layout', () => {
   it('counts the rows a wrapping legend takes from its entry names', () => {
@@ -12,12 +12,21 @@ describe('chart layout', () => {
 
   it('starts the plot below the legend, and side-by-side captions between them', () => {
     const few = [{ type: 'line' as const, name: 'a' }];
-    const many = Array.from({ length: 12 }, (_, i) => ({ type: 'line' as const, name: `linear-attention.chunked · js  L^1.0${i}` }));
+    // Three long names wrap into three rows: few enough to show whole.
+    const many = Array.from({ length: 3 }, (_, i) => ({ type: 'line' as const, name: `linear-attention.chunked · js  L^1.0${i} (tail 1.0${i})` }));
     expect(singleGrid(many).top).toBeGreaterThan(singleGrid(few).top);
     const layout = sideBySide(many, ['left', 'right']);
     const caption = layout.captions[0]!;
     const grid = layout.grids[0]!;
     expect(caption.top).toBeLessThan(grid.top);
     expect(caption.top).toBeGreaterThan(singleGrid(many).top - 14);
+  });
+
+  it('turns a legend of more than a few rows into one scrolling row, so the plot keeps its height', () => {
+    const named = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'line' as const, name: `softmax-attention.materialized · js  L^2.0${i}` }));
+    expect(legendFor(named(MAX_LEGEND_ROWS))).toMatchObject({ type: 'plain' });
+    expect(legendFor(named(MAX_LEGEND_ROWS + 1))).toMatchObject({ type: 'scroll' });
+    expect(singleGrid(named(28)).top).toBe(singleGrid(named(1)).top);
+    expect(singleGrid(named(MAX_LEGEND_ROWS)).top).toBeGreaterThan(singleGrid(named(1)).top);
   });
 });

@@ -1,8 +1,14 @@
 /**
  * Where the plot starts below a legend that wraps: the legend's rows are estimated from its entry
  * names (ECharts wraps a plain legend but does not move the grid), so many curves never cover the plot.
+ * Past a few rows (a quick profile draws every form of every mixer) the legend becomes one
+ * scrolling row, so the plot keeps its height; tooltips still name every curve.
  */
+import { LEGEND } from './axes.js';
 import type { ChartSeries } from './option.js';
+
+/** Rows a wrapping legend may take before it scrolls instead. */
+export const MAX_LEGEND_ROWS = 4;
 
 const LEGEND_TOP = 46;
 const ROW_HEIGHT = 20;
@@ -26,9 +32,20 @@ export function legendRows(names: readonly string[]): number {
   return rows;
 }
 
-function legendBottom(series: readonly ChartSeries[]): number {
+function shownRows(series: readonly ChartSeries[]): number {
   const names = [...new Set(series.map((s) => String(s.name ?? '')).filter((n) => n !== ''))];
-  return LEGEND_TOP + legendRows(names) * ROW_HEIGHT;
+  const rows = legendRows(names);
+  return rows > MAX_LEGEND_ROWS ? 1 : rows;
+}
+
+function legendBottom(series: readonly ChartSeries[]): number {
+  return LEGEND_TOP + shownRows(series) * ROW_HEIGHT;
+}
+
+/** A wrapping legend, or one scrolling row when it would take more than MAX_LEGEND_ROWS rows. */
+export function legendFor(series: readonly ChartSeries[]) {
+  const names = [...new Set(series.map((s) => String(s.name ?? '')).filter((n) => n !== ''))];
+  return legendRows(names) > MAX_LEGEND_ROWS ? { ...LEGEND, type: 'scroll' as const, left: 20, right: 20 } : { ...LEGEND };
 }
 
 export function singleGrid(series: readonly ChartSeries[]): { left: number; right: number; top: number; bottom: number } {

@@ -3,8 +3,8 @@
  * peak (MIXERS.md, "Memory and bottleneck conventions": the two must agree on GPU backends).
  */
 import type { LineSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, logAxis, titled } from './axes.js';
-import { sideBySide } from './layout.js';
+import { lengthAxis, logAxis, titled } from './axes.js';
+import { legendFor, sideBySide } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatBytes } from './format.js';
@@ -43,7 +43,7 @@ export function buildMemoryChart(run: ChartRun): ChartOption {
       titled('Memory vs L', `${run.settings.dtype}, B·H = ${run.settings.batch * run.settings.heads}`),
       ...layout.captions,
     ],
-    legend: { ...LEGEND },
+    legend: legendFor(series),
     grid: layout.grids,
     tooltip: {
       trigger: 'item',

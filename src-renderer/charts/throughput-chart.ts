@@ -4,8 +4,8 @@
  * the calibrated roof min(peak matmul rate, copy bandwidth × intensity) of each backend.
  */
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, logAxis, titled } from './axes.js';
-import { sideBySide } from './layout.js';
+import { lengthAxis, logAxis, titled } from './axes.js';
+import { legendFor, sideBySide } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatNumber } from './format.js';
@@ -73,7 +73,7 @@ export function buildThroughputChart(run: ChartRun): ChartOption {
       titled('Throughput and roofline', calibrated ? 'dashed: calibrated roof of each backend' : 'no calibration in this run: roofs not drawn'),
       ...layout.captions,
     ],
-    legend: { ...LEGEND },
+    legend: legendFor(series),
     grid: layout.grids,
     tooltip: {
       trigger: 'item',

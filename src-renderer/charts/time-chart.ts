@@ -3,8 +3,8 @@
  * legend, and dashed theory slopes 1 and 2 to read the exponents against.
  */
 import type { LineSeriesOption } from 'echarts/charts';
-import { lengthAxis, LEGEND, logAxis, titled } from './axes.js';
-import { singleGrid } from './layout.js';
+import { lengthAxis, logAxis, titled } from './axes.js';
+import { legendFor, singleGrid } from './layout.js';
 import { bandSeries } from './band.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
@@ -35,7 +35,7 @@ export function buildTimeChart(run: ChartRun): ChartOption {
   }
   return {
     title: titled('Time vs L', `median per sample (B·H = ${run.settings.batch * run.settings.heads} runs), band p10–p90; legend: fitted exponent`),
-    legend: { ...LEGEND },
+    legend: legendFor(series),
     grid: singleGrid(series),
     tooltip: {
       trigger: 'item',
