@@ -12,23 +12,23 @@ export const DEFAULT_PAGE_OUT = resolve(PAGE_DIR, '../../../out/compute-page');
 /** The folders whose code the page bundles (src-main/engine and src-main/gpu). */
 const SOURCES = [resolve(PAGE_DIR, '../../engine'), resolve(PAGE_DIR, '..')];
 
-/** Newest modification time of the page's sources, ms. */
+/** Newest modification time of the sources under `dir` (code, markup, styles), ms. */
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|html)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|html|vue|css)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
 /** Whether `outDir` holds a build at least as new as every source it bundles. */
-function upToDate(outDir: string): boolean {
+export function upToDate(outDir: string, sources: readonly string[] = SOURCES): boolean {
   const index = join(outDir, 'index.html');
   if (!existsSync(index)) return false;
   const built = statSync(index).mtimeMs;
-  return SOURCES.every((dir) => !existsSync(dir) || newestSource(dir) <= built);
+  return sources.every((dir) => !existsSync(dir) || newestSource(dir) <= built);
 }
 
 /** Builds into `outDir` unless an up-to-date build is already there (or `force`); returns the folder. */
