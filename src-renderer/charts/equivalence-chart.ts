@@ -1,6 +1,6 @@
 /**
- * Equivalence: max |Y − Y_ref| of each form against the mixer's float64 reference, per point,
- * with the tolerance of the run's dtype dashed. Forms of one mixer that compute the same output
+ * Equivalence: the relative error max |Y − Y_ref| / max |Y_ref| of each form against the mixer's
+ * float64 reference, per point — the quantity the tolerance of the run's dtype (dashed) bounds. Forms of one mixer that compute the same output
  * sit together below the line (MIXERS.md: "that equality is a test, and showing it is a feature").
  */
 import type { LineSeriesOption } from 'echarts/charts';
@@ -22,9 +22,9 @@ export function buildEquivalenceChart(run: ChartRun): ChartOption {
     color: curve.color,
     data: curve.points.map((p) => {
       const e = p.error!;
-      const shown = e.maxAbs === null ? Number.NaN : Math.max(e.maxAbs, EXACT_FLOOR);
-      const note = e.maxAbs === null ? 'output held NaN' : e.maxAbs === 0 ? 'exact match' : e.pass ? 'within tolerance' : 'OVER tolerance';
-      return { value: [p.L, shown, e.relative ?? Number.NaN, e.tolerance], note, symbol: e.pass ? 'circle' : 'triangle' };
+      const shown = e.relative === null ? Number.NaN : Math.max(e.relative, EXACT_FLOOR);
+      const note = e.relative === null ? 'output held NaN' : e.maxAbs === 0 ? 'exact match' : e.pass ? 'within tolerance' : 'OVER tolerance';
+      return { value: [p.L, shown, e.maxAbs ?? Number.NaN, e.tolerance], note, symbol: e.pass ? 'circle' : 'triangle' };
     }),
   }));
   // A line series, not a markLine: ECharts does not draw a markLine at a y value on a log y axis.
@@ -46,20 +46,20 @@ export function buildEquivalenceChart(run: ChartRun): ChartOption {
     });
   }
   return {
-    title: titled('Equivalence with the float64 reference', `max |Y − Y_ref| per point, ${run.settings.dtype}; dashed: tolerance`),
+    title: titled('Equivalence with the float64 reference', `max |Y − Y_ref| / max |Y_ref| per point, ${run.settings.dtype}; dashed: tolerance`),
     legend: legendFor(series),
     grid: singleGrid(series),
     tooltip: {
       trigger: 'item',
       formatter: itemTooltip([
         ['L', String],
-        ['max abs error', (v) => (v <= EXACT_FLOOR ? '0 (exact)' : v.toExponential(3))],
-        ['relative', (v) => v.toExponential(3)],
+        ['relative error', (v) => (v <= EXACT_FLOOR ? '0 (exact)' : v.toExponential(3))],
+        ['max abs error', (v) => v.toExponential(3)],
         ['tolerance', (v) => v.toExponential(1)],
       ]),
     },
     xAxis: lengthAxis(),
-    yAxis: logAxis('max abs error'),
+    yAxis: logAxis('relative error'),
     series,
   };
 }
