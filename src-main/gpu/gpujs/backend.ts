@@ -2,11 +2,12 @@
  * `gpujs-*` backends: one gpu.js mode each, behind the engine's Backend interface. The gpu.js
  * instance is given (a host made it: Node, or a page) or made here on first probe.
  */
-import type { Backend, BackendId, BackendProbe, KernelSupport, PreparedKernel, PrepareRequest } from '../../engine/core/backend.js';
+import type { Backend, BackendId, BackendProbe, KernelSupport, PreparedKernel, PrepareRequest, Roofline } from '../../engine/core/backend.js';
 import { MixscopeError } from '../../engine/core/errors.js';
 import type { DType } from '../../engine/core/tensor.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
 import type { GpujsInstance, GpujsMode } from './gpujs.js';
+import { calibrateGpujs } from './calibrate.js';
 import { gpujsForm } from './kernels/index.js';
 import { probeMode, type ModeProbe } from './probe.js';
 import { preparePlan } from './runner.js';
@@ -81,6 +82,14 @@ export class GpujsBackend implements Backend {
     const p = await this.probeOnce();
     if (!p.ok) throw new MixscopeError(`${this.id} is unavailable: ${p.reason}`, 'backend-unavailable');
     return preparePlan(p.gpu, gpujsForm(request.mixer.id, request.form.id)!, request);
+  }
+
+  /** The matmul and copy rates of this mode on its own device (calibrate.ts); gpu.js has float32 only. */
+  async calibrate(dtype: DType): Promise<Roofline> {
+    if (dtype !== 'float32') throw new MixscopeError(`${this.id} cannot calibrate in ${dtype}: gpu.js computes in float32 only`, 'unsupported');
+    const p = await this.probeOnce();
+    if (!p.ok) throw new MixscopeError(`${this.id} is unavailable: ${p.reason}`, 'backend-unavailable');
+    return calibrateGpujs(p.gpu);
   }
 
   async dispose(): Promise<void> {

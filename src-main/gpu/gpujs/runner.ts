@@ -18,7 +18,7 @@ function toFloat32(request: PrepareRequest): Float32Inputs {
 }
 
 /** Waits until the device has finished the submitted work, so wall time covers the kernels. */
-async function settle(stages: readonly Stage[]): Promise<void> {
+export async function settle(stages: readonly Stage[]): Promise<void> {
   const kernel = stages[stages.length - 1]?.kernel;
   if (!kernel) return;
   const backend = kernelBackend(kernel);
