@@ -17,7 +17,7 @@ export interface PageApi {
   run(handle: number): Promise<KernelTiming>;
   read(handle: number): Promise<{ output: WireTensor; readbackMs: number }>;
   release(handle: number): void;
-  /** The backend's roofline on its own device (wgsl). */
+  /** The backend's roofline on its own device (wgsl and the gpu.js modes). */
   calibrate(id: BackendId, dtype: DType): Promise<Roofline>;
   /** A new device after a loss; the backend's prepared kernels are dropped. */
   reset(id: BackendId): Promise<void>;
