@@ -9,10 +9,12 @@ import type { HostReply } from './protocol.js';
 import { WorkerBackend, type ComputeHost } from './worker-backend.js';
 
 /** A host that answers probes only when `answers` is true, and records whether it was terminated. */
-function scriptedHost(answers: boolean): ComputeHost & { terminated: boolean } {
+function scriptedHost(answers: boolean): ComputeHost & { terminated: boolean; die(reason: string): void } {
   let listener: ((message: unknown) => void) | undefined;
+  let exit: ((reason: string) => void) | undefined;
   const host = {
     terminated: false,
+    die: (reason: string) => exit?.(reason),
     channel: {
       send: (message: unknown) => {
         const { id } = message as { id: number };
@@ -24,7 +26,9 @@ function scriptedHost(answers: boolean): ComputeHost & { terminated: boolean } {
         listener = handler;
       },
     },
-    onExit: () => undefined,
+    onExit: (handler: (reason: string) => void) => {
+      exit = handler;
+    },
     terminate: async () => {
       host.terminated = true;
     },
@@ -43,4 +47,16 @@ it('gives up a silent host after the deadline, reports it, and reset starts a ne
   await backend.reset();
   expect(started).toBe(2);
   expect(await backend.probe()).toMatchObject({ available: true, host: 'scripted' });
+});
+
+it('fails the calls in flight with DeviceLostError when the host dies under them', async () => {
+  const hosts = [scriptedHost(false), scriptedHost(true)];
+  let started = 0;
+  const backend = new WorkerBackend(() => hosts[started++]!, { probeMs: 60_000, callMs: 60_000 });
+  const inFlight = backend.calibrate('float32');
+  hosts[0]!.die('exit code 134');
+  await expect(inFlight).rejects.toThrow(/wgsl compute host stopped: exit code 134/);
+  await expect(inFlight).rejects.toBeInstanceOf(DeviceLostError);
+  await backend.reset();
+  expect(await backend.probe()).toMatchObject({ available: true });
 });
