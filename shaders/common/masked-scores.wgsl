@@ -2,10 +2,10 @@
 //   A[t,s] = post · act(scale · x_t·y_s + bias) · λ^{t−s}  for s ≤ t (entries s > t are never written),
 // act = identity (ACTIVATION 0: linear, simplified linear, retention) or relu² (ACTIVATION 1: GAU).
 // λ = 2^{log2_decay}; log2_decay = 0 means no decay. X and Y are Q and K, or φ(Q) and φ(K).
-// One workgroup per 64×64 tile (common/tiled-scores.wgsl); tiles wholly above the diagonal return
+// One workgroup per 64×64 tile (common/causal-scores-main.wgsl); tiles wholly above the diagonal return
 // at once.
 
-#include "common/tiled-scores.wgsl"
+#include "common/causal-scores-main.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post: f32, log2_decay: f32 }
 
@@ -19,23 +19,8 @@ override ACTIVATION: u32 = 0u;
 fn scoreX(t: u32, i: u32) -> f32 { return X[t * params.d + i]; }
 fn scoreY(s: u32, i: u32) -> f32 { return Yk[s * params.d + i]; }
 
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
-        @builtin(local_invocation_index) li: u32) {
-  let L = params.L;
-  let t0 = wid.y * TILE;
-  let s0 = wid.x * TILE;
-  if (s0 > t0 + TILE - 1u) { return; }
-  let acc = tiledScores(L, params.d, t0, s0, lid, li);
-  for (var x = 0u; x < BLOCK; x++) {
-    let t = t0 + lid.y * BLOCK + x;
-    for (var y = 0u; y < BLOCK; y++) {
-      let s = s0 + lid.x * BLOCK + y;
-      if (t < L && s <= t) {
-        var v = acc[x][y] * params.scale + params.bias;
-        if (ACTIVATION == 1u) { let r = max(v, 0.0); v = r * r; }
-        A[t * L + s] = v * params.post * exp2(f32(t - s) * params.log2_decay);
-      }
-    }
-  }
+fn storeScore(t: u32, s: u32, dot: f32) {
+  var v = dot * params.scale + params.bias;
+  if (ACTIVATION == 1u) { let r = max(v, 0.0); v = r * r; }
+  A[t * params.L + s] = v * params.post * exp2(f32(t - s) * params.log2_decay);
 }

@@ -1,7 +1,7 @@
 // Structured-mask attention, quadratic form, step 2: S[t,s] = (q_t·k_s)·M[t,s] for s ≤ t.
-// One workgroup per 64×64 tile (common/tiled-scores.wgsl); tiles wholly above the diagonal return at once.
+// One workgroup per 64×64 tile (common/causal-scores-main.wgsl); tiles wholly above the diagonal return at once.
 
-#include "common/tiled-scores.wgsl"
+#include "common/causal-scores-main.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, mask: u32, lambda: f32, block: u32 }
 
@@ -13,20 +13,4 @@ struct Params { L: u32, d: u32, dv: u32, mask: u32, lambda: f32, block: u32 }
 
 fn scoreX(t: u32, i: u32) -> f32 { return Q[t * params.d + i]; }
 fn scoreY(s: u32, i: u32) -> f32 { return K[s * params.d + i]; }
-
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
-        @builtin(local_invocation_index) li: u32) {
-  let L = params.L;
-  let t0 = wid.y * TILE;
-  let s0 = wid.x * TILE;
-  if (s0 > t0 + TILE - 1u) { return; }
-  let acc = tiledScores(L, params.d, t0, s0, lid, li);
-  for (var x = 0u; x < BLOCK; x++) {
-    let t = t0 + lid.y * BLOCK + x;
-    for (var y = 0u; y < BLOCK; y++) {
-      let s = s0 + lid.x * BLOCK + y;
-      if (t < L && s <= t) { S[t * L + s] = acc[x][y] * M[t * L + s]; }
-    }
-  }
-}
+fn storeScore(t: u32, s: u32, dot: f32) { S[t * params.L + s] = dot * M[t * params.L + s]; }

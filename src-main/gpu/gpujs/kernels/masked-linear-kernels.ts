@@ -17,24 +17,6 @@ export interface FamilyConstants {
 
 type K = KernelThis<FamilyConstants>;
 
-/** A[t][s] = λ^{t−s} f(q_t)·f(k_s) for s ≤ t, else 0: the L×L weight matrix. Output [L, L]. */
-export function weights(this: K, Q: Rows, K: Rows): number {
-  const t = this.thread.y;
-  const s = this.thread.x;
-  if (s > t) return 0;
-  let dot = 0;
-  for (let i = 0; i < this.constants.d; i++) {
-    let q = Q[t]![i]!;
-    let k = K[s]![i]!;
-    if (this.constants.phi > 0.5) {
-      q = q > 0 ? q + 1 : Math.exp(q);
-      k = k > 0 ? k + 1 : Math.exp(k);
-    }
-    dot += q * k;
-  }
-  return dot * Math.pow(this.constants.lambda, t - s);
-}
-
 /** Row sums of A: the denominator A·1. Output [L]. */
 export function rowSums(this: K, A: Rows): number {
   const t = this.thread.x;

@@ -21,7 +21,6 @@ import {
   rowSums,
   stateReadout,
   weightedValues,
-  weights,
   type FamilyConstants,
 } from './masked-linear-kernels.js';
 import { dim, type GpujsForm, type GpujsPlan } from './plan.js';
@@ -49,7 +48,8 @@ function constantsOf(member: FamilyMember, dims: Dims, params: Params): FamilyCo
 
 function parallelPlan(member: FamilyMember, gpu: GpujsInstance, dims: Dims, params: Params): GpujsPlan {
   const k = constantsOf(member, dims, params);
-  const A = stage(gpu, weights, [k.L, k.L], { ...k });
+  // The full L×L weights are the intra-chunk weights of one chunk as long as the sequence.
+  const A = stage(gpu, intraChunkWeights, [k.L, k.L], { ...k, C: k.L });
   const sums = member.normalized ? stage(gpu, rowSums, [k.L], { ...k }) : undefined;
   const mix = member.normalized
     ? stage(gpu, normalizedValues, [k.dv, k.L], { ...k })
