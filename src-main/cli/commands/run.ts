@@ -1,12 +1,18 @@
 /**
- * `mixscope run`: a sweep on this machine. The record (JSON + CSV beside it) is written when the
- * sweep starts and after every point; Ctrl-C cancels between samples and keeps what was measured.
+ * `mixscope run`: a sweep on this machine, owned by the same SweepService as the app's, its record
+ * kept at the file the user names (JSON + CSV beside it), rewritten when the sweep starts and
+ * after every point. Ctrl-C cancels between samples and keeps what was measured.
  */
 import { calibrateBackends } from '../../engine/backends/calibrate.js';
-import { errorMessage } from '../../engine/core/errors.js';
+import type { Backend } from '../../engine/core/backend.js';
+import { MixscopeError } from '../../engine/core/errors.js';
 import { appendPoint, finishRunRecord, newRunId, startRunRecord } from '../../engine/record/build.js';
+import type { PointRecord } from '../../engine/record/point.js';
 import type { RunRecord } from '../../engine/record/schema.js';
 import { runSweep } from '../../engine/sweep/run.js';
+import type { SweepProgress } from '../../engine/sweep/events.js';
+import { EventHub } from '../../services/event-hub.js';
+import { SweepService, type SweepStore } from '../../services/sweep-service.js';
 import { parseFlags } from '../args.js';
 import { disposeBackends, resolveBackends } from '../backends.js';
 import { collectEnvironment } from '../environment.js';
@@ -16,47 +22,69 @@ import { RecordFile } from '../record-file.js';
 import { RUN_OPTIONS, settingsFromFlags } from '../run-settings.js';
 import { printFits } from '../summary.js';
 
+/** The sweep's store for one run: the record in memory, written through to FILE.json and FILE.csv. */
+class FileStore implements SweepStore {
+  record: RunRecord | undefined;
+
+  constructor(readonly file: RecordFile) {}
+
+  async create(start: Parameters<typeof startRunRecord>[0]): Promise<void> {
+    this.record = startRunRecord(start);
+    await this.file.write(this.record);
+  }
+
+  async appendPoint(_id: string, point: PointRecord): Promise<void> {
+    this.record = appendPoint(this.record!, point);
+    await this.file.write(this.record);
+  }
+
+  async finish(_id: string, end: Parameters<typeof finishRunRecord>[1]): Promise<void> {
+    this.record = finishRunRecord(this.record!, end);
+    await this.file.write(this.record);
+  }
+}
+
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('run', argv, RUN_OPTIONS);
   const settings = settingsFromFlags(flags);
-  const id = newRunId(new Date());
-  const file = new RecordFile(flags.out ?? `runs/${id}.json`);
-  const backends = await resolveBackends(settings.backends);
-  const controller = new AbortController();
+  const store = new FileStore(new RecordFile(flags.out ?? `runs/${newRunId(new Date())}.json`));
+  const backends: Backend[] = await resolveBackends(settings.backends);
+  const hub = new EventHub();
+  const progress = new ProgressLine(io);
+  let failure: string | undefined;
+  hub.attach((event, payload) => {
+    if (event === 'progress') progress.progress(payload as SweepProgress);
+    else if (event === 'point') progress.point((payload as { point: PointRecord }).point);
+    else if (event === 'runFinished') failure = (payload as { failure?: string }).failure;
+  });
+  const sweep = new SweepService({
+    store,
+    hub,
+    backends: async () => backends,
+    environment: collectEnvironment,
+    calibrate: calibrateBackends,
+    runSweep,
+  });
+  let runId: string | undefined;
+  let interrupted = false;
   const stopListening = io.onInterrupt(() => {
     io.stderr('\ncancelling after the current sample…\n');
-    controller.abort();
+    interrupted = true;
+    if (runId) sweep.cancel(runId);
   });
-  const progress = new ProgressLine(io);
-  const calibration = settings.calibrate === false ? undefined : await calibrateBackends(backends, settings.dtype);
-  const environment = await collectEnvironment(backends);
-  let record: RunRecord = startRunRecord({ id, startedAt: new Date().toISOString(), environment, settings, ...(calibration ? { calibration } : {}) });
   try {
-    await file.write(record);
-    const result = await runSweep(settings, backends, {
-      signal: controller.signal,
-      ...(calibration ? { calibration } : {}),
-      onProgress: (p) => progress.progress(p),
-      onPoint: async (point) => {
-        record = appendPoint(record, point);
-        progress.point(point);
-        await file.write(record);
-      },
-    });
-    progress.end();
-    const status = result.cancelled ? 'cancelled' : 'complete';
-    record = finishRunRecord(record, { status, finishedAt: new Date().toISOString(), fits: result.fits, crossovers: result.crossovers });
-    await file.write(record);
-    printFits(io, record);
-    io.stdout(`${status}: ${record.points.length} points in ${file.path} and ${file.csvPath}\n`);
-    return result.cancelled ? 130 : 0;
-  } catch (err) {
-    progress.end();
-    record = finishRunRecord(record, { status: 'failed', finishedAt: new Date().toISOString(), failure: errorMessage(err) });
-    await file.write(record).catch(() => undefined);
-    throw err;
+    runId = (await sweep.start(settings)).runId;
+    // Ctrl-C while the backends were being calibrated: stop before the first point.
+    if (interrupted) sweep.cancel(runId);
+    await sweep.idle();
   } finally {
+    progress.end();
     stopListening();
     await disposeBackends(backends);
   }
+  const record = store.record!;
+  if (record.status === 'failed') throw new MixscopeError(`sweep failed: ${failure ?? record.failure ?? 'unknown error'}`);
+  printFits(io, record);
+  io.stdout(`${record.status}: ${record.points.length} points in ${store.file.path} and ${store.file.csvPath}\n`);
+  return record.status === 'cancelled' ? 130 : 0;
 }
