@@ -1,9 +1,13 @@
 /** Reading a run record from untrusted JSON: the format and version first, then every field. */
 import { MixscopeError } from '../core/errors.js';
 import { describeIssue } from './issue.js';
+import { migrateRecord, type JsonRecord } from './migrate.js';
 import { RECORD_FORMAT, RECORD_VERSION, runRecordSchema, type RunRecord } from './schema.js';
 
-/** Checks `json` (already JSON.parse'd) against the v1 schema; the error names the first bad path. */
+/**
+ * Checks `json` (already JSON.parse'd): format and version first, then an older version is migrated
+ * to the current one, then every field is validated; the error names the first bad path.
+ */
 export function parseRunRecord(json: unknown): RunRecord {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new MixscopeError('not a mixscope run record: expected a JSON object', 'invalid-record');
@@ -18,10 +22,14 @@ export function parseRunRecord(json: unknown): RunRecord {
       'invalid-record',
     );
   }
-  const result = runRecordSchema.safeParse(json);
+  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
+    throw new MixscopeError(`version: expected an integer from 1 to ${RECORD_VERSION}, got ${JSON.stringify(head.version) ?? 'nothing'}`, 'invalid-record');
+  }
+  const current = head.version < RECORD_VERSION ? migrateRecord(json as JsonRecord, head.version, RECORD_VERSION) : json;
+  const result = runRecordSchema.safeParse(current);
   if (!result.success) {
     const first = result.error.issues[0];
-    throw new MixscopeError(first ? describeIssue(first, json) : 'invalid run record', 'invalid-record');
+    throw new MixscopeError(first ? describeIssue(first, current) : 'invalid run record', 'invalid-record');
   }
   return result.data;
 }

@@ -1,5 +1,8 @@
-/** Golden files: a valid v1 record read and written back byte for byte; corrupt ones refused by path. */
-import { readFileSync } from 'node:fs';
+/**
+ * Golden files: the valid record of the current version read and written back byte for byte, the
+ * valid record of every earlier version migrated on read, corrupt ones refused by path.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MixscopeError } from '../core/errors.js';
@@ -7,20 +10,47 @@ import { appendPoint, finishRunRecord, newRunId, startRunRecord } from './build.
 import { CSV_COLUMNS, runRecordToCsv } from './csv.js';
 import { runRecordToJson } from './json.js';
 import { parseRunRecord, parseRunRecordText } from './parse.js';
+import { RECORD_VERSION } from './schema.js';
 
-const golden = (name: string): string => readFileSync(fileURLToPath(new URL(`./golden/${name}`, import.meta.url)), 'utf8');
-const validText = golden('valid-v1.json');
+const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
+const golden = (name: string): string => readFileSync(`${goldenDir}${name}`, 'utf8');
+const validText = golden(`valid-v${RECORD_VERSION}.json`);
+/** Every version ever written has its golden file: v1 up to the current one, none missing. */
+const goldenVersions = readdirSync(goldenDir)
+  .map((name) => /^valid-v(\d+)\.json$/.exec(name)?.[1])
+  .filter((v): v is string => v !== undefined)
+  .map(Number)
+  .sort((a, b) => a - b);
 
-describe('run record v1', () => {
+describe(`run record v${RECORD_VERSION}`, () => {
   it('parses the golden file and writes it back unchanged', () => {
     const record = parseRunRecord(JSON.parse(validText));
     expect(record.points).toHaveLength(5);
     expect(runRecordToJson(record)).toBe(validText);
   });
 
+  it('has a golden file for every version from 1 to the current one', () => {
+    expect(goldenVersions).toEqual(Array.from({ length: RECORD_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(goldenVersions.filter((v) => v < RECORD_VERSION))('reads a v%i record, migrated to the current version', (version) => {
+    const old = JSON.parse(golden(`valid-v${version}.json`));
+    const record = parseRunRecord(old);
+    expect(record.version).toBe(RECORD_VERSION);
+    expect(record.id).toBe(old.id);
+    expect(record.points.map((p) => [p.mixer, p.form, p.L, p.status])).toEqual(old.points.map((p: { mixer: string; form: string; L: number; status: string }) => [p.mixer, p.form, p.L, p.status]));
+    expect(record.points.map((p) => p.samplesMs)).toEqual(old.points.map((p: { samplesMs: number[] }) => p.samplesMs));
+  });
+
+  it('refuses a version that is not a positive integer', () => {
+    const json = JSON.parse(validText);
+    json.version = 0;
+    expect(() => parseRunRecord(json)).toThrow(`version: expected an integer from 1 to ${RECORD_VERSION}, got 0`);
+  });
+
   it('writes the golden CSV with full float precision', () => {
     const csv = runRecordToCsv(parseRunRecord(JSON.parse(validText)));
-    expect(csv).toBe(golden('valid-v1.csv'));
+    expect(csv).toBe(golden(`valid-v${RECORD_VERSION}.csv`));
     expect(csv).toContain('0.30000000000000004');
     expect(csv).toContain('1.7777777777777777');
     expect(csv.split('\n')[0]!.split(',')).toEqual([...CSV_COLUMNS]);
@@ -29,7 +59,7 @@ describe('run record v1', () => {
   it.each([
     ['corrupt-sample-type.json', 'points[3].samplesMs[0]: expected number, got string'],
     ['corrupt-format.json', "format: expected 'mixscope-run', got \"speedscope\""],
-    ['corrupt-future-version.json', 'version: 2 is newer than this mixscope reads (up to 1); update mixscope'],
+    ['corrupt-future-version.json', `version: 99 is newer than this mixscope reads (up to ${RECORD_VERSION}); update mixscope`],
     ['corrupt-missing-cpu.json', 'environment.cpu: missing (expected object)'],
     ['corrupt-status.json', 'points[0].status: expected one of "ok"|"over-budget"|"over-limit"|"device-lost"|"failed"|"skipped"|"unsupported"'],
   ])('refuses %s with the path of the problem', (file, message) => {
