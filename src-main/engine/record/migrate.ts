@@ -6,12 +6,15 @@
  * `migrations/vN.ts` beside a golden file `golden/valid-vN.json` that the tests read back.
  */
 import { MixscopeError } from '../core/errors.js';
+import { v1ToV2 } from './migrations/v2.js';
 
 export type JsonRecord = Record<string, unknown>;
 export type Migration = (record: JsonRecord) => JsonRecord;
 
 /** Version n → n+1, one entry per format change after v1 (see the history in schema.ts). */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: v1ToV2,
+};
 
 /** Applies every step from `from` up to `to`; a missing step is a bug in this table, named as such. */
 export function migrateRecord(record: JsonRecord, from: number, to: number): JsonRecord {

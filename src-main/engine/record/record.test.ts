@@ -42,6 +42,15 @@ describe(`run record v${RECORD_VERSION}`, () => {
     expect(record.points.map((p) => p.samplesMs)).toEqual(old.points.map((p: { samplesMs: number[] }) => p.samplesMs));
   });
 
+  it("reads the status 'interrupted' (added in v2)", () => {
+    const json = JSON.parse(validText);
+    json.status = 'interrupted';
+    delete json.finishedAt;
+    expect(parseRunRecord(json).status).toBe('interrupted');
+    json.status = 'crashed';
+    expect(() => parseRunRecord(json)).toThrow('status: expected one of "running"|"complete"|"cancelled"|"failed"|"interrupted"');
+  });
+
   it('refuses a version that is not a positive integer', () => {
     const json = JSON.parse(validText);
     json.version = 0;

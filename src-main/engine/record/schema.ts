@@ -6,6 +6,7 @@
  * Version history
  * - v1: format, version, id, status, timestamps, environment, settings, points, fits, crossovers,
  *   calibration.
+ * - v2: run status 'interrupted' (the writing process died mid-sweep; every completed point kept).
  */
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
@@ -14,10 +15,14 @@ import { calibrationSchema, environmentSchema } from './environment.js';
 import { pointRecordSchema } from './point.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
-/** Added in v1. A crashed sweep leaves 'running' behind, with every point it finished. */
-export const RUN_STATUSES = ['running', 'complete', 'cancelled', 'failed'] as const;
+/**
+ * Added in v1; 'interrupted' added in v2. A crashed sweep leaves 'running' on disk, with every point
+ * it finished; a reader that knows the writer is gone (the run store at start, the CLI reading its
+ * own --out file) reports it as 'interrupted'.
+ */
+export const RUN_STATUSES = ['running', 'complete', 'cancelled', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**
