@@ -197,8 +197,9 @@ export const summarySchema = z.object({
   counts: z.record(z.enum(VERDICTS), z.number().int().nonnegative()),
   geomean: positive.nullable(),
   byRun: z.array(geomeanSchema.extend({ run: z.string(), runIndex: z.number().int().nonnegative() })),
-  byMixer: z.array(geomeanSchema.extend({ mixer: z.string() })),
-  byForm: z.array(geomeanSchema.extend({ mixer: z.string(), form: z.string() })),
+  /** Per other run (run, runIndex), per mixer and per (mixer, form). */
+  byMixer: z.array(geomeanSchema.extend({ run: z.string(), runIndex: z.number().int().nonnegative(), mixer: z.string() })),
+  byForm: z.array(geomeanSchema.extend({ run: z.string(), runIndex: z.number().int().nonnegative(), mixer: z.string(), form: z.string() })),
   /** Index into `rows` of the lowest and the highest ratio (other fastest / slowest). */
   best: z.object({ row: z.number().int().nonnegative(), ratio: positive }).nullable(),
   worst: z.object({ row: z.number().int().nonnegative(), ratio: positive }).nullable(),
