@@ -4,12 +4,12 @@
  * record read from disk and a record sent to the renderer are checked by the same code.
  */
 import { z } from 'zod';
-import { backendProbeSchema, environmentSchema, pointRecordSchema, RUN_STATUSES } from '../engine/record/schema.js';
+import { backendProbeSchema, environmentSchema, pointRecordSchema, RUN_STATUSES, runIdSchema } from '../engine/record/schema.js';
 import { sweepSettingsSchema } from '../engine/sweep/settings.js';
 
 const nonNegative = z.number().nonnegative();
-/** Run ids name files in the run store: no path separators, no dot-dot. */
-export const runIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'expected a run id (letters, digits, . _ -)');
+/** Run ids name files in the run store: the record's own id schema, one rule everywhere. */
+export { runIdSchema };
 
 export const empty = z.object({}).strict();
 
@@ -127,6 +127,8 @@ export const VIEW_NAMES = ['sweep', 'results', 'focus', 'history', 'probe'] as c
 export const menuCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('showRun'), runId: runIdSchema }),
   z.object({ action: z.literal('saveRun'), format: exportFormatSchema }),
+  /** File ▸ Export report…: the run or comparison on screen, as the page chooses. */
+  z.object({ action: z.literal('exportReport') }),
   z.object({ action: z.literal('startSweep') }),
   z.object({ action: z.literal('cancelSweep') }),
   z.object({ action: z.literal('showView'), view: z.enum(VIEW_NAMES) }),

@@ -36,7 +36,8 @@ export function appendPoint(record: RunRecord, point: PointRecord): RunRecord {
 }
 
 export interface RunEnd {
-  readonly status: Exclude<RunStatus, 'running'>;
+  /** 'interrupted' is never written by the sweep that ran: a reader finds it after the writer died. */
+  readonly status: Exclude<RunStatus, 'running' | 'interrupted'>;
   readonly finishedAt: string;
   readonly fits?: readonly Fit[];
   readonly crossovers?: readonly Crossover[];

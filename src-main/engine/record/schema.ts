@@ -13,6 +13,7 @@ import { BACKEND_IDS } from '../core/backend.js';
 import { sweepSettingsSchema } from '../sweep/settings.js';
 import { calibrationSchema, environmentSchema } from './environment.js';
 import { pointRecordSchema } from './point.js';
+import { runIdSchema } from './run-id.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
 export const RECORD_VERSION = 2;
@@ -61,8 +62,8 @@ export const crossoverSchema = z.object({
 export const runRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   version: z.literal(RECORD_VERSION),
-  /** Unique per run; the run store's file name. */
-  id: z.string().min(1),
+  /** Unique per run; the run store's file name (run-id.ts: the one id rule of the record, the store and the contract). */
+  id: runIdSchema,
   status: z.enum(RUN_STATUSES),
   /** ISO 8601. */
   startedAt: z.string(),
@@ -83,3 +84,4 @@ export type RunRecord = z.infer<typeof runRecordSchema>;
 
 export * from './environment.js';
 export * from './point.js';
+export * from './run-id.js';
