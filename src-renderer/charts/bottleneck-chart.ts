@@ -11,6 +11,7 @@ import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
 import { formatBytes } from './format.js';
 import type { ChartOption } from './option.js';
+import { pointRef } from './point-ref.js';
 import { itemTooltip } from './tooltip.js';
 
 interface Reference {
@@ -53,7 +54,7 @@ export function buildBottleneckChart(run: ChartRun): ChartOption {
     type: 'line',
     name: curve.key,
     color: curve.color,
-    data: curve.points.map((p) => ({ value: [p.L, (p.cost?.bottleneck.bytes ?? 0) / perHead], note: p.cost?.bottleneck.name })),
+    data: curve.points.map((p) => ({ value: [p.L, (p.cost?.bottleneck.bytes ?? 0) / perHead], ref: pointRef(p), note: p.cost?.bottleneck.name })),
   }));
   // The axis reaches past L = d on both sides, so the crossover line stands inside the plot.
   const span = [Math.min(lengths[0] ?? d, d / 2), Math.max(lengths[lengths.length - 1] ?? d, 2 * d)];

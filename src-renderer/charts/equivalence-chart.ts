@@ -9,6 +9,7 @@ import { legendFor, singleGrid } from './layout.js';
 import type { ChartRun } from './chart-run.js';
 import { groupCurves } from './curves.js';
 import type { ChartOption } from './option.js';
+import { pointRef } from './point-ref.js';
 import { itemTooltip } from './tooltip.js';
 
 /** A log axis cannot show 0: an exact match is drawn at this floor and the tooltip says "exact". */
@@ -24,7 +25,7 @@ export function buildEquivalenceChart(run: ChartRun): ChartOption {
       const e = p.error!;
       const shown = e.relative === null ? Number.NaN : Math.max(e.relative, EXACT_FLOOR);
       const note = e.relative === null ? 'output held NaN' : e.maxAbs === 0 ? 'exact match' : e.pass ? 'within tolerance' : 'OVER tolerance';
-      return { value: [p.L, shown, e.maxAbs ?? Number.NaN, e.tolerance], note, symbol: e.pass ? 'circle' : 'triangle' };
+      return { value: [p.L, shown, e.maxAbs ?? Number.NaN, e.tolerance], ref: pointRef(p), note, symbol: e.pass ? 'circle' : 'triangle' };
     }),
   }));
   // A line series, not a markLine: ECharts does not draw a markLine at a y value on a log y axis.

@@ -9,6 +9,7 @@ import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatBytes } from './format.js';
 import type { ChartOption } from './option.js';
+import { pointRef } from './point-ref.js';
 import { itemTooltip } from './tooltip.js';
 
 export function buildMemoryChart(run: ChartRun): ChartOption {
@@ -24,7 +25,7 @@ export function buildMemoryChart(run: ChartRun): ChartOption {
         color: curve.color,
         xAxisIndex: 0,
         yAxisIndex: 0,
-        data: allocated.map((p) => ({ value: [p.L, p.allocatedBytes ?? 0, p.cost?.peakBytes ?? Number.NaN] })),
+        data: allocated.map((p) => ({ value: [p.L, p.allocatedBytes ?? 0, p.cost?.peakBytes ?? Number.NaN], ref: pointRef(p) })),
       },
       {
         type: 'line',
@@ -33,7 +34,7 @@ export function buildMemoryChart(run: ChartRun): ChartOption {
         xAxisIndex: 1,
         yAxisIndex: 1,
         lineStyle: { type: 'dashed' },
-        data: modelled.map((p) => ({ value: [p.L, p.cost?.peakBytes ?? 0, p.allocatedBytes ?? Number.NaN], note: p.cost?.buffers.map((b) => `${b.name} ${formatBytes(b.bytes)}`).join(', ') })),
+        data: modelled.map((p) => ({ value: [p.L, p.cost?.peakBytes ?? 0, p.allocatedBytes ?? Number.NaN], ref: pointRef(p), note: p.cost?.buffers.map((b) => `${b.name} ${formatBytes(b.bytes)}`).join(', ') })),
       },
     );
   }

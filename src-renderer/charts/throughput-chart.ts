@@ -10,6 +10,7 @@ import type { ChartRun } from './chart-run.js';
 import { groupCurves, isOk } from './curves.js';
 import { formatNumber } from './format.js';
 import type { ChartOption, ChartSeries } from './option.js';
+import { pointRef } from './point-ref.js';
 import { itemTooltip } from './tooltip.js';
 
 const ROOF_SAMPLES = 24;
@@ -47,7 +48,7 @@ export function buildThroughputChart(run: ChartRun): ChartOption {
       color: curve.color,
       xAxisIndex: 0,
       yAxisIndex: 0,
-      data: curve.points.map((p) => ({ value: [p.L, p.achieved?.tokensPerSecond ?? 0, p.achieved?.gflops ?? 0] })),
+      data: curve.points.map((p) => ({ value: [p.L, p.achieved?.tokensPerSecond ?? 0, p.achieved?.gflops ?? 0], ref: pointRef(p) })),
     });
     const roofline: ScatterSeriesOption = {
       type: 'scatter',
@@ -60,7 +61,7 @@ export function buildThroughputChart(run: ChartRun): ChartOption {
         .map((p) => {
           const intensity = (p.cost?.flops ?? 0) / (p.cost?.movedBytes ?? 1);
           intensities.push(intensity);
-          return { value: [intensity, p.achieved?.gflops ?? 0, p.L, p.rooflineFraction ?? Number.NaN] };
+          return { value: [intensity, p.achieved?.gflops ?? 0, p.L, p.rooflineFraction ?? Number.NaN], ref: pointRef(p) };
         }),
     };
     series.push(roofline);
