@@ -78,7 +78,7 @@ describe('findingsOf', () => {
     expect(one(findingsOf(live, options), 'exponent').text).toBe("Every fitted exponent lies within 0.3 of its form's declared scaling (2 fits).");
     const fits: Fit[] = [
       { mixer: QUADRATIC.mixer, form: QUADRATIC.form, backend: 'js', expected: 'quadratic', exponent: 1.29, intercept: 0, r2: 1, points: 4, tail: { exponent: 1.94, r2: 1, fromL: 256 } },
-      { mixer: LINEAR.mixer, form: LINEAR.form, backend: 'js', expected: 'linear', exponent: 0.5, intercept: 0, r2: 1, points: 4, ci: [0.4, 0.62] } as Fit,
+      { mixer: LINEAR.mixer, form: LINEAR.form, backend: 'js', expected: 'linear', exponent: 0.5, intercept: 0, r2: 1, points: 4, ci: [0.4, 0.62] } as unknown as Fit,
     ];
     const exponent = one(findingsOf({ ...live, fits }), 'exponent');
     expect(exponent.text).toBe('1 fit of 2 is far from the declared scaling: linear-attention.recurrent · js grows as L^0.50, declared L.');

@@ -52,6 +52,16 @@ const COLUMNS: readonly [string, (p: PointRecord) => Cell][] = [
   ['roofline_fraction', (p) => p.rooflineFraction],
   ['needed_bytes', (p) => p.neededBytes],
   ['available_bytes', (p) => p.availableBytes],
+  ['median_ci_lo_ms', (p) => p.sampling?.medianCi?.lo],
+  ['median_ci_hi_ms', (p) => p.sampling?.medianCi?.hi],
+  ['sampling_stop', (p) => p.sampling?.stop],
+  ['warmup_runs', (p) => p.sampling?.warmupRuns],
+  ['visits', (p) => p.sampling?.visits],
+  ['outliers_low', (p) => p.sampling?.outliers.low],
+  ['outliers_high', (p) => p.sampling?.outliers.high],
+  ['multimodal', (p) => p.sampling?.multimodal],
+  ['mode_centers_ms', (p) => p.sampling?.modes.map((m) => String(m.centerMs)).join(';')],
+  ['above_roof', (p) => p.aboveRoof],
   ['samples_ms', (p) => p.samplesMs.map(String).join(';')],
 ];
 

@@ -64,6 +64,15 @@ export const calibrationSchema = z.object({
   peakMatmulGflops: z.number().positive(),
   /** Best large-array copy rate, GB/s (bytes read + written). */
   copyGBs: z.number().positive(),
+  /** Added in v3. The matmul kernel measured (for js: the one its forms run) and on how many threads. */
+  kernel: z.string().optional(),
+  threads: z.number().int().positive().optional(),
+  /**
+   * Added in v3. False when a point of the run went faster than this roof: the roof was not the
+   * backend's best, so no roofline fraction of the run is printed. Absent: not checked (v1–v2).
+   */
+  valid: z.boolean().optional(),
+  invalidReason: z.string().optional(),
 });
 
 export type AdapterRecord = z.infer<typeof adapterSchema>;

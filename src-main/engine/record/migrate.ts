@@ -7,6 +7,7 @@
  */
 import { MixscopeError } from '../core/errors.js';
 import { v1ToV2 } from './migrations/v2.js';
+import { v2ToV3 } from './migrations/v3.js';
 
 export type JsonRecord = Record<string, unknown>;
 export type Migration = (record: JsonRecord) => JsonRecord;
@@ -14,6 +15,7 @@ export type Migration = (record: JsonRecord) => JsonRecord;
 /** Version n → n+1, one entry per format change after v1 (see the history in schema.ts). */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: v1ToV2,
+  2: v2ToV3,
 };
 
 /** Applies every step from `from` up to `to`; a missing step is a bug in this table, named as such. */

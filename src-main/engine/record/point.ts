@@ -68,6 +68,44 @@ export const achievedSchema = z.object({
   tokensPerSecond: count,
 });
 
+/** Added in v3. A 95% confidence interval [lo, hi] (level 0.95). */
+export const intervalSchema = z.object({ lo: z.number(), hi: z.number(), level: z.number().positive().max(1) });
+
+export const SAMPLING_STOPS = [
+  /** The median's CI came within ±settings.ciTarget of the median. */
+  'ci-reached',
+  /** The point's sampling time reached settings.pointTimeCapMs first. */
+  'time-cap',
+  /** MAX_SAMPLES samples were taken. */
+  'max-samples',
+  /** A sample ran over the per-sample time budget. */
+  'over-budget',
+  /** The sweep's refinement rounds ended (cancel, or every round spent) before either. */
+  'rounds-spent',
+] as const;
+
+/**
+ * Added in v3. How the samples of one point were taken and what their distribution looks like.
+ * Nothing is dropped: outliers and modes are counted here, every sample stays in `samplesMs`.
+ */
+export const samplingSchema = z.object({
+  /** Untimed runs before the first sample: until the last three agree (JIT tiers, caches) or a cap. */
+  warmupRuns: z.number().int().nonnegative(),
+  /** Times the interleaved schedule came back to this point to take more samples (1 = one visit). */
+  visits: z.number().int().positive(),
+  stop: z.enum(SAMPLING_STOPS),
+  /** Target half-width of the median's CI, relative to the median (settings.ciTarget). */
+  target: z.number().positive(),
+  /** Distribution-free 95% CI of the median from order statistics; null under 6 samples. */
+  medianCi: intervalSchema.nullable(),
+  /** Samples beyond Tukey's far fences Q1 − 3·IQR, Q3 + 3·IQR (in ms): counted, kept. */
+  outliers: z.object({ low: z.number().int().nonnegative(), high: z.number().int().nonnegative(), fences: z.tuple([z.number(), z.number()]) }),
+  /** Clusters of the log samples, split at gaps much wider than their own spread; each center is a median in ms. */
+  modes: z.array(z.object({ centerMs: count, count: z.number().int().positive() })),
+  /** More than one mode: the median sits between populations (a JIT tier change, a frequency step, a burst of load). */
+  multimodal: z.boolean(),
+});
+
 export const pointRecordSchema = z.object({
   mixer: z.string(),
   /** Form id; 'reference' for the reference backend, which times the mixer's float64 definition. */
@@ -104,8 +142,15 @@ export const pointRecordSchema = z.object({
   achieved: achievedSchema.nullable(),
   /** Roofline time (max of flops/peak, bytes/bandwidth) over the median; needs a calibration. */
   rooflineFraction: z.number().nonnegative().nullable(),
+  /**
+   * Added in v3. The fraction this point would have had when it ran faster than the calibrated roof
+   * (impossible for an honest roof): rooflineFraction is then null and the calibration is flagged invalid.
+   */
+  aboveRoof: z.number().positive().optional(),
   neededBytes: count.optional(),
   availableBytes: count.optional(),
+  /** Added in v3. Absent in records of v1–v2 (fixed warm-up and sample counts). */
+  sampling: samplingSchema.optional(),
 });
 
 export type SampleStats = z.infer<typeof sampleStatsSchema>;
@@ -113,3 +158,6 @@ export type CostRecord = z.infer<typeof costRecordSchema>;
 export type ErrorRecord = z.infer<typeof errorRecordSchema>;
 export type Achieved = z.infer<typeof achievedSchema>;
 export type PointRecord = z.infer<typeof pointRecordSchema>;
+export type Interval = z.infer<typeof intervalSchema>;
+export type Sampling = z.infer<typeof samplingSchema>;
+export type SamplingStop = (typeof SAMPLING_STOPS)[number];

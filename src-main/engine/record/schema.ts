@@ -7,16 +7,19 @@
  * - v1: format, version, id, status, timestamps, environment, settings, points, fits, crossovers,
  *   calibration.
  * - v2: run status 'interrupted' (the writing process died mid-sweep; every completed point kept).
+ * - v3: per-point sampling (warm-up runs, visits, stop reason, 95% CI of the median, outliers,
+ *   modes), aboveRoof; fit method and 95% CIs on exponents (wide flag); crossover CI and
+ *   agreement; calibration kernel, threads and validity; settings ciTarget, pointTimeCapMs, order.
  */
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
 import { sweepSettingsSchema } from '../sweep/settings.js';
 import { calibrationSchema, environmentSchema } from './environment.js';
-import { pointRecordSchema } from './point.js';
+import { intervalSchema, pointRecordSchema } from './point.js';
 import { runIdSchema } from './run-id.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 /**
  * Added in v1; 'interrupted' added in v2. A crashed sweep leaves 'running' on disk, with every point
@@ -42,8 +45,17 @@ export const fitSchema = z.object({
   /**
    * Added in v1. The exponent over the upper half of the lengths (at least 3 of them), where fixed
    * overheads no longer hide the asymptotic growth; absent when the curve has fewer than 4 lengths.
+   * `ci` added in v3, as on the whole fit.
    */
-  tail: z.object({ exponent: z.number(), r2: z.number().nullable(), fromL: z.number().int().positive() }).optional(),
+  tail: z
+    .object({ exponent: z.number(), r2: z.number().nullable(), fromL: z.number().int().positive(), ci: intervalSchema.optional() })
+    .optional(),
+  /** Added in v3. 'theil-sen' (median of pairwise slopes, v3 on) or 'least-squares' (absent: v1–v2). */
+  method: z.enum(['least-squares', 'theil-sen']).optional(),
+  /** Added in v3. 95% CI of the exponent: Theil–Sen refitted on medians resampled from each point's samples. */
+  ci: intervalSchema.optional(),
+  /** Added in v3. The CI is wider than ±0.1 (whole fit or tail): the exponent is not to be read alone. */
+  wide: z.boolean().optional(),
 });
 
 /**
@@ -57,6 +69,13 @@ export const crossoverSchema = z.object({
   slower: z.object({ mixer: z.string(), form: z.string() }),
   status: z.enum(['crosses', 'always', 'never']),
   L: z.number().positive().nullable(),
+  /**
+   * Added in v3. 95% CI of L over resampled curves (null ends: some resamples did not cross, so
+   * that side is open), and the share of resamples that gave the same status.
+   */
+  ci: z.object({ lo: z.number().positive().nullable(), hi: z.number().positive().nullable(), level: z.number(), agreement: z.number().min(0).max(1) }).optional(),
+  /** Added in v3. The CI spans more than a factor 1.5 in L, is open, or agreement is under 0.9. */
+  wide: z.boolean().optional(),
 });
 
 export const runRecordSchema = z.object({

@@ -43,6 +43,18 @@ export const sweepSettingsSchema = z.object({
   verify: z.boolean(),
   /** Added in v1. Measure each backend's roofline before the sweep (absent means yes). */
   calibrate: z.boolean().optional(),
+  /**
+   * Added in v3. Sampling stops once the 95% CI of the median is within ±ciTarget of it (relative),
+   * or the point has spent `pointTimeCapMs` sampling. Absent: 0.02 and 2000 ms.
+   */
+  ciTarget: z.number().positive().max(1).optional(),
+  pointTimeCapMs: z.number().positive().optional(),
+  /**
+   * Added in v3. 'interleaved': after a first visit in plan order, points that need more samples are
+   * revisited in seeded random order, so drift and bursts of load do not line up with L.
+   * 'in-order': each point sampled to its end in one visit (absent: interleaved).
+   */
+  order: z.enum(['interleaved', 'in-order']).optional(),
 });
 
 export type SweepSettings = z.infer<typeof sweepSettingsSchema>;
@@ -73,6 +85,9 @@ export const DEFAULT_SWEEP_SETTINGS: SweepSettings = {
   params: {},
   backends: ['js'],
   verify: true,
+  ciTarget: 0.02,
+  pointTimeCapMs: 2_000,
+  order: 'interleaved',
 };
 
 /** The quick preset: short lengths and few samples, for a first look in under a minute or two. */
@@ -83,4 +98,5 @@ export const QUICK_SWEEP_SETTINGS: SweepSettings = {
   repetitions: 3,
   minTimeMs: 20,
   timeBudgetMs: 2_000,
+  pointTimeCapMs: 250,
 };
