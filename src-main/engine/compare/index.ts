@@ -51,7 +51,7 @@ export function compareRuns(input: readonly RunRecord[], options: CompareOptions
   if (records.length < 2) throw new MixscopeError('a comparison needs two runs, or one run and a backend pair (--pair A:B)');
   const withinOne = records.length === 2 && records[0]!.id === records[1]!.id;
   const labels = records.map((r, i) => {
-    const label = options.labels?.[i] ?? r.id;
+    const label = options.labels?.[input.length === 1 ? 0 : i] ?? r.id;
     return withinOne && options.pair ? `${label} [${i === 0 ? options.pair.baseline : options.pair.other}]` : label;
   });
   const sides: Side[] = records.map((record, index) => ({ record, index, label: labels[index]! }));
