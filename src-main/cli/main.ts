@@ -6,6 +6,7 @@ import { MixscopeError } from '../engine/core/errors.js';
 import { computeCommand } from './commands/compute.js';
 import { focusCommand } from './commands/focus.js';
 import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, type CliIo } from './io.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   focus: focusCommand,
   probe: probeCommand,
   serve: serveCommand,
+  report: reportCommand,
 };
 
 const USAGE = `usage: mixscope <command> [options]
@@ -31,6 +33,7 @@ const USAGE = `usage: mixscope <command> [options]
           [--dtype] [--reps n] [--warmup n] [--min-time ms] [--time-budget ms] [--memory-budget 2GiB]
           [--d n] [--dv n] [--state n] [--heads n] [--batch n] [--seed n] [--param mixer.k=v]...
           [--no-verify] [--no-calibrate] [--out FILE.json]     a sweep; writes FILE.json and FILE.csv
+  report  RUN --out FILE.html|.md|.pdf|.csv               a report of one run (RUN: a record .json or a report .html)
   probe   [--json]                                   hosts, adapters, limits, and the backends they offer
   focus   [--mixers a,b] [--lengths ..] [--q-norms ..] [--trials n] [--json]   attention focus curves
   ${SERVE_USAGE}

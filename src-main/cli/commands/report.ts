@@ -1,0 +1,68 @@
+/**
+ * `mixscope report RUN --out FILE`: a report of one run in the format FILE's extension names
+ * (html, md, pdf, csv). RUN is a record `.json` or a report `.html` (its embedded data). Written to
+ * a temporary file and renamed, so a failure leaves no partial report behind.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
+import { readRunRecord } from '../../report/read-input.js';
+import { renderReport, reportFormatOf } from '../../report/render.js';
+import { writeFileAtomic } from '../../services/atomic-write.js';
+import { parseFlags } from '../args.js';
+import type { CliIo } from '../io.js';
+
+export const REPORT_USAGE = `usage: mixscope report RUN --out FILE
+
+  RUN          a run record (.json) or a report (.html) written by mixscope
+  --out FILE   the report to write; its extension picks the format:
+               .html  one self-contained page (charts, tables, methodology; opens offline, and
+                      mixscope reads it back as a run)
+               .md    Markdown for pull requests and issues
+               .pdf   the HTML report printed by headless Chromium (MIXSCOPE_CHROMIUM)
+               .csv   long format: one row per point, full precision
+  --help       this text
+`;
+
+const OPTIONS = { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** Flags plus the one positional RUN; flag errors come out worded as every command's. */
+function parseReportArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+  } catch {
+    parseFlags('report', argv.filter((a) => a.startsWith('-')), OPTIONS);
+    throw new MixscopeError(`mixscope report: cannot read the arguments ${JSON.stringify(argv.join(' '))}`);
+  }
+}
+
+/** Writes `bytes` to `path` whole or not at all; the error names the file. */
+export async function writeReportFile(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, bytes);
+  } catch (err) {
+    throw new MixscopeError(`cannot write ${path}: ${errorMessage(err)}`, 'io');
+  }
+}
+
+export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseReportArgs(argv);
+  if (values.help) {
+    io.stdout(REPORT_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new MixscopeError(`mixscope report: give one RUN (a record .json or a report .html)${positionals.length > 1 ? `, not ${positionals.length}` : ''}; see mixscope report --help`);
+  }
+  const out = values.out;
+  if (!out) throw new MixscopeError('mixscope report: --out FILE is required (.html, .md, .pdf or .csv)');
+  const format = reportFormatOf(out);
+  if (!format) throw new MixscopeError(`mixscope report: cannot tell the format of '${out}' from its extension (use .html, .md, .pdf or .csv)`);
+  const record = await readRunRecord(positionals[0]!);
+  const bytes = await renderReport({ kind: 'run', record }, format);
+  await writeReportFile(out, bytes);
+  io.stdout(`${format} report of run ${record.id}: ${out}\n`);
+  return 0;
+}
