@@ -26,7 +26,7 @@ describe('IPC handlers', () => {
   });
 
   it('registers one handler per contract method', () => {
-    expect(ipcMain.handlers.size).toBe(11);
+    expect(ipcMain.handlers.size).toBe(13);
     expect(ipcMain.handlers.has(methodChannel('startSweep'))).toBe(true);
   });
 

@@ -16,6 +16,7 @@ import { ComputeWindowHost, connectComputeWindow, createComputeWindow } from './
 import { registerContract, windowSink } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { openRunFile } from './open-run-file.js';
+import { electronHtmlToPdf } from './print-pdf.js';
 import { rendererEntry } from './renderer-origin.js';
 import { applyDevServerCsp, registerAppScheme, serveRenderer } from './renderer-protocol.js';
 import { isTrustedSender } from './sender.js';
@@ -64,6 +65,8 @@ async function start(): Promise<void> {
     runsDir: runsDirOf(app.getPath('userData')),
     app: { name: app.getName(), version: app.getVersion(), host: HOST },
     backends: new BackendPool(factories, HOST, nodeAbsentReason),
+    // PDF reports through Electron's own Chromium rather than a second browser.
+    printPdf: electronHtmlToPdf(),
   });
   services = main;
   if (devServerUrl) applyDevServerCsp(session.defaultSession, entry.origin);

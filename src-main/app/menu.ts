@@ -1,7 +1,8 @@
 /**
- * The application menu: File (open a run file, save the run on screen), Run (start, cancel),
- * View (the app's views, zoom, full screen; developer tools only in development). Items that act
- * on what the page shows become `menu` events; the rest run in main.
+ * The application menu: File (open a run file, save the run on screen, export the report of the
+ * run or comparison on screen), Run (start, cancel), View (the app's views, zoom, full screen;
+ * developer tools only in development). Items that act on what the page shows become `menu`
+ * events; the rest run in main.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../contract/schemas.js';
@@ -30,6 +31,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
         { label: 'Open Run File…', accelerator: 'CmdOrCtrl+O', click: () => actions.openRunFile() },
         { label: 'Save Run as JSON…', accelerator: 'CmdOrCtrl+S', click: () => actions.command({ action: 'saveRun', format: 'json' }) },
         { label: 'Save Run as CSV…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.command({ action: 'saveRun', format: 'csv' }) },
+        { label: 'Export Report…', accelerator: 'CmdOrCtrl+E', click: () => actions.command({ action: 'exportReport' }) },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

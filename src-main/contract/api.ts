@@ -4,8 +4,10 @@
  * client and the web transport are all derived from this table (see README.md).
  */
 import { z } from 'zod';
+import { comparisonSchema } from '../engine/compare/schema.js';
 import { runRecordSchema } from '../engine/record/schema.js';
 import { sweepSettingsSchema } from '../engine/sweep/settings.js';
+import { compareRequestSchema, exportReportRequestSchema, reportFileSchema } from './compare-schemas.js';
 import type { EventName, MethodName } from './names.js';
 import {
   empty,
@@ -55,6 +57,8 @@ export const METHODS = {
     'A saved run as JSON (the record) or CSV (one row per point).',
   ),
   focus: method(focusRequestSchema, focusCurvesSchema, 'Focus (sparsity) curves S(a) of the given mixers.'),
+  compareRuns: method(compareRequestSchema, comparisonSchema, 'Compares saved runs against a baseline: ratios, CIs, p/q, verdicts, exponent and crossover shifts.'),
+  exportReport: method(exportReportRequestSchema, reportFileSchema, 'A report of a saved run or of a comparison, as HTML, Markdown, PDF (base64) or CSV.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export const EVENTS = {

@@ -15,6 +15,8 @@ export const METHOD_NAMES = [
   'importRun',
   'exportRun',
   'focus',
+  'compareRuns',
+  'exportReport',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -129,6 +129,8 @@ export const menuCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('saveRun'), format: exportFormatSchema }),
   /** File ▸ Export report…: the run or comparison on screen, as the page chooses. */
   z.object({ action: z.literal('exportReport') }),
+  /** File ▸ Export report…: the run or comparison on screen, as the page chooses. */
+  z.object({ action: z.literal('exportReport') }),
   z.object({ action: z.literal('startSweep') }),
   z.object({ action: z.literal('cancelSweep') }),
   z.object({ action: z.literal('showView'), view: z.enum(VIEW_NAMES) }),

@@ -6,9 +6,11 @@
 import { calibrateBackends } from '../engine/backends/calibrate.js';
 import { runSweep } from '../engine/sweep/run.js';
 import { ContractError } from '../contract/envelope.js';
+import { renderReport } from '../report/render.js';
 import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch.js';
 import type { BackendPool } from './backend-pool.js';
 import { focusCurves, listMixers } from './catalog.js';
+import { CompareService, type PrintPdf, type RenderReport } from './compare-service.js';
 import { describeEnvironment, probeBackends, type AppIdentity } from './environment.js';
 import { EventHub } from './event-hub.js';
 import { ProbeService } from './probe-service.js';
@@ -27,10 +29,21 @@ export interface MainServices {
   shutdown(): Promise<void>;
 }
 
-export function createServices(options: { runsDir: string; app: AppIdentity; backends: BackendPool }): MainServices {
+export interface ServiceOptions {
+  runsDir: string;
+  app: AppIdentity;
+  backends: BackendPool;
+  /** Renders reports (HTML, Markdown, CSV, and PDF where no printPdf is given). */
+  render?: RenderReport;
+  /** The host's PDF printer for HTML reports (Electron's printToPDF in the app). */
+  printPdf?: PrintPdf;
+}
+
+export function createServices(options: ServiceOptions): MainServices {
   const hub = new EventHub();
   const store = new RunStore(options.runsDir);
   const runs = new RunsService(store);
+  const compare = new CompareService({ read: (id) => runs.open(id), render: options.render ?? ((input, format) => renderReport(input, format)), ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
   const probe = new ProbeService(options.app, () => options.backends.all());
   const sweep = new SweepService({
     store,
@@ -55,6 +68,8 @@ export function createServices(options: { runsDir: string; app: AppIdentity; bac
     importRun: ({ fileName, text }) => runs.import(fileName, text),
     exportRun: ({ id, format }) => runs.export(id, format),
     focus: async (request) => focusCurves(request),
+    compareRuns: async (request) => (await compare.compare(request)).comparison,
+    exportReport: (request) => compare.exportReport(request),
   };
   return {
     hub,

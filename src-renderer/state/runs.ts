@@ -52,8 +52,11 @@ async function exportRun(id: string, format: ExportFormat): Promise<void> {
   }
 }
 
-/** The main side validates the file; a refused one changes nothing here but the message. */
-async function importFile(file: File): Promise<void> {
+/**
+ * The main side validates the file (a run record, or a report .html with its embedded record);
+ * a refused one changes nothing here but the message. Resolves with the imported run's id.
+ */
+async function importFile(file: File): Promise<string | undefined> {
   error.value = undefined;
   imported.value = undefined;
   try {
@@ -61,10 +64,12 @@ async function importFile(file: File): Promise<void> {
     imported.value = `imported ${file.name}: ${record.points.length} points`;
     opened.value = record;
     await refresh();
+    return record.id;
   } catch (err) {
     // The main side's reason usually starts with the file name; say it once either way.
     const reason = messageOf(err);
     error.value = `Refused ${reason.startsWith(file.name) ? reason : `${file.name}: ${reason}`}`;
+    return undefined;
   }
 }
 

@@ -67,6 +67,19 @@ export class FakeWebContents extends EventEmitter {
     return this.destroyed;
   }
   setWindowOpenHandler(): void {}
+  /** Scripts run in the page, and what each call answers in turn (then `true`). */
+  readonly scripts: string[] = [];
+  scriptResults: unknown[] = [];
+  async executeJavaScript(code: string): Promise<unknown> {
+    this.scripts.push(code);
+    return this.scriptResults.length > 0 ? this.scriptResults.shift() : true;
+  }
+  /** printToPDF calls; answers a tiny PDF-looking buffer. */
+  readonly printed: unknown[] = [];
+  async printToPDF(options: unknown): Promise<Buffer> {
+    this.printed.push(options);
+    return Buffer.from('%PDF-1.7 mock');
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -77,6 +90,11 @@ export class BrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loaded.push(url);
+    return Promise.resolve();
+  }
+  /** Files loaded with loadFile, by path (what the file held is read by the test itself). */
+  loadFile(path: string): Promise<void> {
+    this.loaded.push(path);
     return Promise.resolve();
   }
   isDestroyed(): boolean {
