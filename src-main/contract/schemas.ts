@@ -42,16 +42,24 @@ export const mixerInfoSchema = z.object({
   focus: z.boolean(),
 });
 
-/** One line of the history list: date, device, settings. */
+/**
+ * One line of the history list: date, device, settings. A run file that cannot be read (corrupt,
+ * truncated by another tool, too large) is listed with status 'unreadable', the reason in
+ * `problem`, the file's modification time as `startedAt` and no settings, so one bad file never
+ * hides the others and the user can still delete it.
+ */
 export const runSummarySchema = z.object({
   id: runIdSchema,
-  status: z.enum(RUN_STATUSES),
+  status: z.enum([...RUN_STATUSES, 'unreadable']),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   /** The adapter that ran it ('SwiftShader (software)', 'Apple M2'), or the CPU model for CPU-only runs. */
   device: z.string(),
-  settings: sweepSettingsSchema,
+  /** Absent only when the run is unreadable. */
+  settings: sweepSettingsSchema.optional(),
   points: z.number().int().nonnegative(),
+  /** Why the run's file cannot be read (status 'unreadable'). */
+  problem: z.string().optional(),
 });
 
 export const pointLabelSchema = z.object({ mixer: z.string(), form: z.string(), backend: z.string(), L: z.number().int().positive() });
@@ -127,8 +135,6 @@ export const VIEW_NAMES = ['sweep', 'results', 'focus', 'history', 'probe'] as c
 export const menuCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('showRun'), runId: runIdSchema }),
   z.object({ action: z.literal('saveRun'), format: exportFormatSchema }),
-  /** File ▸ Export report…: the run or comparison on screen, as the page chooses. */
-  z.object({ action: z.literal('exportReport') }),
   /** File ▸ Export report…: the run or comparison on screen, as the page chooses. */
   z.object({ action: z.literal('exportReport') }),
   z.object({ action: z.literal('startSweep') }),

@@ -1,127 +1,248 @@
 /**
- * The run store: one JSON run record per sweep under a folder, `<id>.json`. A sweep's record is
- * written when it starts (status 'running') and again after every point, each time atomically
- * (temp file + rename), so a crash leaves a readable record with every finished point and status
- * 'running'. Writes to one run are queued so that they land in order.
+ * The run store: one run per id under a folder. A finished (or imported) run is one JSON record,
+ * `<id>.json`, written atomically and flushed to the disk. A running run is its head record
+ * (status 'running', no points) plus an append-only point log, `<id>.points.jsonl` (point-log.ts):
+ * a point costs one appended line and one fdatasync, whatever the run's length. Finishing writes
+ * the whole record, then removes the log. A kill at any moment leaves the head and every point
+ * whose append returned; the next store to open the folder finds the writer gone and closes the
+ * run as 'interrupted' (recovery.ts). Listing goes through a small index (run-index.ts); a file
+ * that cannot be read is listed as 'unreadable' with its reason, never fatal.
+ * Writes to one run are queued so that they land in order. Memory: only the runs being recorded.
  */
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { RunSummary } from '../contract/schemas.js';
 import { MixscopeError, errorMessage } from '../engine/core/errors.js';
-import { appendPoint, finishRunRecord, startRunRecord, type RunEnd, type RunStart } from '../engine/record/build.js';
+import { finishRunRecord, startRunRecord, type RunEnd, type RunStart } from '../engine/record/build.js';
 import { runRecordToJson } from '../engine/record/json.js';
 import { parseRunRecordText } from '../engine/record/parse.js';
 import type { PointRecord } from '../engine/record/point.js';
+import { isRunId, runIdProblem } from '../engine/record/run-id.js';
 import type { RunRecord } from '../engine/record/schema.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { syncFolder, writeFileAtomic } from './atomic-write.js';
+import { appendToPointLog, createPointLog, parsePointLog } from './point-log.js';
+import { listRunSummaries } from './run-listing.js';
+import { RunIndex } from './run-index.js';
+import { recoverRuns } from './recovery.js';
+import { isWriterAlive, newWriter, releaseWriter } from './writer-liveness.js';
 
-const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A run file larger than this is listed as unreadable rather than read into memory. */
+export const MAX_STORED_RUN_BYTES = 256 * 1024 * 1024;
+const LOG_SUFFIX = '.points.jsonl';
+
+/** A place to inject write failures (the fault-injection tests); production passes nothing. */
+export interface StoreFaults {
+  beforeWrite(kind: 'point' | 'record', id: string): void | Promise<void>;
+}
+
+export interface LiveRun {
+  readonly head: RunRecord;
+  readonly points: PointRecord[];
+  readonly log: FileHandle;
+}
 
 export class RunStore {
-  /** Latest record of each run written by this process, so appends need no re-read. */
-  private readonly live = new Map<string, RunRecord>();
+  private readonly writer = newWriter();
+  private readonly live = new Map<string, LiveRun>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly index: RunIndex;
+  private opened: Promise<void> | undefined;
+  /** Bumped by every change to the folder, so a listing is shared only by calls it is current for. */
+  private generation = 0;
+  private listing: { generation: number; summaries: Promise<RunSummary[]> } | undefined;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly faults?: StoreFaults,
+  ) {
+    this.index = new RunIndex(join(dir, '.index.json'));
+  }
 
   pathOf(id: string): string {
-    if (!SAFE_ID.test(id)) throw new MixscopeError(`'${id}' is not a valid run id (letters, digits, '.', '_', '-')`, 'invalid-input');
+    if (!isRunId(id)) throw new MixscopeError(runIdProblem(id), 'invalid-input');
     return join(this.dir, `${id}.json`);
   }
 
+  logPathOf(id: string): string {
+    return `${this.pathOf(id).slice(0, -'.json'.length)}${LOG_SUFFIX}`;
+  }
+
+  /** Creates the folder, removes dead writers' temp files and closes their runs as 'interrupted'. Once per store. */
+  open(): Promise<void> {
+    this.opened ??= (async () => {
+      await mkdir(this.dir, { recursive: true });
+      await recoverRuns(this, LOG_SUFFIX);
+      await this.index.load();
+    })();
+    return this.opened;
+  }
+
   async create(start: RunStart): Promise<RunRecord> {
-    const record = startRunRecord(start);
-    await this.save(record);
-    return record;
+    await this.open();
+    const head = startRunRecord(start);
+    return this.locked(head.id, async () => {
+      if (await this.has(head.id)) throw new MixscopeError(`a run with id '${head.id}' is already in ${this.dir}`, 'io');
+      // The log first: a head without its log would read as a dead writer's run.
+      const log = await createPointLog(this.logPathOf(head.id), head.id, this.writer);
+      try {
+        await this.faults?.beforeWrite('record', head.id);
+        await writeFileAtomic(this.pathOf(head.id), runRecordToJson(head));
+      } catch (err) {
+        await log.close();
+        await rm(this.logPathOf(head.id), { force: true });
+        throw new MixscopeError(`cannot start run ${head.id} in ${this.dir}: ${errorMessage(err)}`, 'io');
+      }
+      this.live.set(head.id, { head, points: [], log });
+      this.generation++;
+      return head;
+    });
   }
 
-  async appendPoint(id: string, point: PointRecord): Promise<RunRecord> {
-    return this.update(id, (r) => appendPoint(r, point));
+  /** Saved once this resolves: the point is on the disk. */
+  async appendPoint(id: string, point: PointRecord): Promise<void> {
+    await this.locked(id, async () => {
+      const run = this.live.get(id);
+      if (!run) throw new MixscopeError(`run ${id} is not being recorded by this store`, 'io');
+      try {
+        await this.faults?.beforeWrite('point', id);
+        await appendToPointLog(run.log, point);
+      } catch (err) {
+        throw new MixscopeError(`cannot save point ${run.points.length + 1} of run ${id} to ${this.logPathOf(id)}: ${errorMessage(err)}`, 'io');
+      }
+      run.points.push(point);
+    });
   }
 
+  /** Writes the whole record with its final status, then drops the point log. */
   async finish(id: string, end: RunEnd): Promise<RunRecord> {
-    const record = await this.update(id, (r) => finishRunRecord(r, end));
-    this.live.delete(id);
-    return record;
+    return this.locked(id, async () => {
+      const run = this.live.get(id);
+      const record = finishRunRecord(run ? { ...run.head, points: run.points } : await this.read(id), end);
+      try {
+        await this.faults?.beforeWrite('record', id);
+        await writeFileAtomic(this.pathOf(id), runRecordToJson(record));
+      } catch (err) {
+        throw new MixscopeError(`cannot close run ${id} in ${this.dir}: ${errorMessage(err)}`, 'io');
+      }
+      this.live.delete(id);
+      await run?.log.close();
+      await this.dropLog(id);
+      return record;
+    });
   }
 
-  /** Writes a whole record (an import, or a run's start). */
+  /**
+   * Writes a whole record (an import). A record saved whole is not being recorded here, so one
+   * still marked 'running' (a file copied from a live or killed `mixscope run`) becomes 'interrupted'.
+   */
   async save(record: RunRecord): Promise<void> {
-    await this.locked(record.id, () => this.write(record));
+    await this.open();
+    const stored: RunRecord = record.status === 'running' ? { ...record, status: 'interrupted' } : record;
+    await this.locked(record.id, async () => {
+      await this.faults?.beforeWrite('record', record.id);
+      await writeFileAtomic(this.pathOf(record.id), runRecordToJson(stored));
+      this.generation++;
+    });
   }
 
   async read(id: string): Promise<RunRecord> {
+    const run = this.live.get(id);
+    if (run) return { ...run.head, points: [...run.points] };
     const path = this.pathOf(id);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new MixscopeError(missing ? `no saved run '${id}' in ${this.dir}` : `cannot read ${path}: ${errorMessage(err)}`, 'io');
-    }
-    return parseRunRecordText(text, basename(path));
+    const record = parseRunRecordText(await this.readText(path, `no saved run '${id}' in ${this.dir}`), basename(path));
+    if (record.status !== 'running') return record;
+    const logText = await readFile(this.logPathOf(id), 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw new MixscopeError(`cannot read ${this.logPathOf(id)}: ${errorMessage(err)}`, 'io');
+    });
+    const log = logText === null ? null : parsePointLog(logText, basename(this.logPathOf(id)));
+    const points = [...record.points, ...(log?.points ?? [])];
+    return { ...record, points, status: log && isWriterAlive(log.writer) ? 'running' : 'interrupted' };
   }
 
   async has(id: string): Promise<boolean> {
+    if (this.live.has(id)) return true;
     return stat(this.pathOf(id)).then(
       () => true,
       () => false,
     );
   }
 
-  /** Every readable run, newest first. A foreign or corrupt file in the folder is passed over, not fatal. */
+  /** Every readable run in full, newest first (tools; the history lists `summaries`). */
   async list(): Promise<RunRecord[]> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    const records: RunRecord[] = [];
-    for (const name of names) {
-      if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      const id = name.slice(0, -'.json'.length);
-      if (!SAFE_ID.test(id)) continue;
-      await this.read(id).then((r) => records.push(r), () => undefined);
+    const listed = await this.summaries();
+    const records = await Promise.all(listed.filter((s) => s.status !== 'unreadable').map((s) => this.read(s.id).catch(() => null)));
+    return records.filter((r): r is RunRecord => r !== null);
+  }
+
+  /** Every run's summary, newest first; unreadable files included as such. Concurrent calls share one scan. */
+  async summaries(): Promise<RunSummary[]> {
+    await this.open();
+    if (this.listing?.generation !== this.generation) {
+      const summaries = listRunSummaries(this, this.index, this.live).finally(() => {
+        if (this.listing?.summaries === summaries) this.listing = undefined;
+      });
+      this.listing = { generation: this.generation, summaries };
     }
-    return records.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return this.listing.summaries;
   }
 
   async remove(id: string): Promise<void> {
     const path = this.pathOf(id);
-    await this.locked(id, () => rm(path, { force: true }));
-    this.live.delete(id);
+    await this.locked(id, async () => {
+      const run = this.live.get(id);
+      this.live.delete(id);
+      await run?.log.close();
+      await rm(path, { force: true });
+      await this.dropLog(id);
+      this.generation++;
+    });
   }
 
   /** Copies a run file from disk into the store after checking it in full; returns the stored record. */
   async importFile(file: string): Promise<RunRecord> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      throw new MixscopeError(`cannot read ${file}: ${errorMessage(err)}`, 'io');
-    }
-    const record = parseRunRecordText(text, basename(file));
+    const record = parseRunRecordText(await this.readText(file, `cannot read ${file}: no such file`), basename(file));
     if (await this.has(record.id)) throw new MixscopeError(`a run with id '${record.id}' is already in ${this.dir}`, 'io');
     await this.save(record);
-    return record;
+    return this.read(record.id);
   }
 
-  private async write(record: RunRecord): Promise<void> {
-    const path = this.pathOf(record.id);
-    await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(path, runRecordToJson(record));
-    this.live.set(record.id, record);
+  /** Closes the logs of runs still being recorded (they read as 'interrupted' afterwards). */
+  async close(): Promise<void> {
+    for (const run of this.live.values()) await run.log.close();
+    this.live.clear();
+    releaseWriter(this.writer);
   }
 
-  /** Read-modify-write under the run's lock, so concurrent appends never lose a point. */
-  private update(id: string, change: (r: RunRecord) => RunRecord): Promise<RunRecord> {
-    return this.locked(id, async () => {
-      const next = change(this.live.get(id) ?? (await this.read(id)));
-      await this.write(next);
-      return next;
-    });
+  /** Reads a run file, refusing one too large to hold in memory before reading it. */
+  async readText(path: string, missing: string): Promise<string> {
+    try {
+      const size = (await stat(path)).size;
+      if (size > MAX_STORED_RUN_BYTES) throw new MixscopeError(`${basename(path)} is ${size} bytes, over the ${MAX_STORED_RUN_BYTES} a run file may have`, 'invalid-record');
+      return await readFile(path, 'utf8');
+    } catch (err) {
+      if (err instanceof MixscopeError) throw err;
+      throw new MixscopeError((err as NodeJS.ErrnoException).code === 'ENOENT' ? missing : `cannot read ${path}: ${errorMessage(err)}`, 'io');
+    }
+  }
+
+  private async dropLog(id: string): Promise<void> {
+    await rm(this.logPathOf(id), { force: true });
+    await syncFolder(this.dir);
   }
 
   /** Runs `task` after every earlier task on the same run has settled. */
   private locked<T>(id: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(id) ?? Promise.resolve();
     const next = previous.then(task, task);
-    this.queues.set(id, next.catch(() => undefined));
+    const tail = next.catch(() => undefined);
+    this.queues.set(id, tail);
+    // The queue of an idle run is dropped, so the map holds only runs with work in flight.
+    void tail.then(() => {
+      if (this.queues.get(id) === tail) this.queues.delete(id);
+    });
     return next;
   }
 }
+

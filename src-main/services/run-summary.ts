@@ -29,3 +29,8 @@ export function summarizeRun(record: RunRecord): RunSummary {
     points: record.points.length,
   };
 }
+
+/** A run file that cannot be read: listed with its reason so that it hides nothing and can be deleted. */
+export function unreadableRun(id: string, modified: Date, problem: string): RunSummary {
+  return { id, status: 'unreadable', startedAt: modified.toISOString(), device: '', points: 0, problem };
+}

@@ -8,12 +8,15 @@ import { runRecordToJson } from '../engine/record/json.js';
 import { parseRunRecordText } from '../engine/record/parse.js';
 import type { RunRecord } from '../engine/record/schema.js';
 import { ContractError } from '../contract/envelope.js';
+import { formatBytes, MAX_RUN_FILE_BYTES } from '../contract/limits.js';
 import type { ExportFormat, RunSummary } from '../contract/schemas.js';
 import { summarizeRun } from './run-summary.js';
 
 /** The part of the run store the history uses. */
 export interface HistoryStore {
   list(): Promise<readonly RunRecord[]>;
+  /** The history list straight from the store's index, unreadable files listed as such (RunStore has it). */
+  summaries?(): Promise<RunSummary[]>;
   /** Throws MixscopeError code 'io' or 'invalid-record' when the run is missing or unreadable. */
   read(id: string): Promise<RunRecord>;
   has(id: string): Promise<boolean>;
@@ -25,6 +28,7 @@ export class RunsService {
   constructor(private readonly store: HistoryStore) {}
 
   async list(): Promise<RunSummary[]> {
+    if (this.store.summaries) return this.store.summaries();
     const records = await this.store.list();
     return records.map(summarizeRun).sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
   }
@@ -42,10 +46,12 @@ export class RunsService {
 
   /** A file already in the history (same id) is opened, not written again. */
   async import(fileName: string, text: string): Promise<RunRecord> {
+    if (text.length > MAX_RUN_FILE_BYTES) throw new ContractError('invalid-request', `${fileName}: ${text.length} characters, over the ${formatBytes(MAX_RUN_FILE_BYTES)} a run file may have`);
     const record = parseRunRecordText(text, fileName);
     if (await this.store.has(record.id)) return this.store.read(record.id);
     await this.store.save(record);
-    return record;
+    // As stored: a record still marked 'running' comes back 'interrupted'.
+    return this.store.read(record.id);
   }
 
   async export(id: string, format: ExportFormat): Promise<{ fileName: string; text: string }> {
