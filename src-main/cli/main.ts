@@ -33,6 +33,7 @@ const USAGE = `usage: mixscope <command> [options]
           [--dtype] [--reps n] [--warmup n] [--min-time ms] [--time-budget ms] [--memory-budget 2GiB]
           [--d n] [--dv n] [--state n] [--heads n] [--batch n] [--seed n] [--param mixer.k=v]...
           [--no-verify] [--no-calibrate] [--out FILE.json]     a sweep; writes FILE.json and FILE.csv
+          [--report FILE.html]                                and its report (.html, .md, .pdf, .csv) when it ends
   report  RUN --out FILE.html|.md|.pdf|.csv               a report of one run (RUN: a record .json or a report .html)
   probe   [--json]                                   hosts, adapters, limits, and the backends they offer
   focus   [--mixers a,b] [--lengths ..] [--q-norms ..] [--trials n] [--json]   attention focus curves

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
+import type { RunRecord } from '../../engine/record/schema.js';
 import { readRunRecord } from '../../report/read-input.js';
 import { renderReport, reportFormatOf } from '../../report/render.js';
 import { writeFileAtomic } from '../../services/atomic-write.js';
@@ -65,4 +66,14 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   await writeReportFile(out, bytes);
   io.stdout(`${format} report of run ${record.id}: ${out}\n`);
   return 0;
+}
+
+/** `mixscope run --report FILE`: the run's report once the sweep ends (npm start writes runs/quick.html). */
+export const RUN_REPORT_OPTION = { report: { type: 'string' } } as const;
+
+export async function writeRunReport(record: RunRecord, out: string, io: CliIo): Promise<void> {
+  const format = reportFormatOf(out);
+  if (!format) throw new MixscopeError(`mixscope run: cannot tell the format of --report '${out}' from its extension (use .html, .md, .pdf or .csv)`);
+  await writeReportFile(out, await renderReport({ kind: 'run', record }, format));
+  io.stdout(`${format} report: ${out}\n`);
 }

@@ -18,6 +18,7 @@ import { disposeBackends, resolveBackends } from '../backends.js';
 import { collectEnvironment } from '../environment.js';
 import type { CliIo } from '../io.js';
 import { ProgressLine } from '../progress-line.js';
+import { RUN_REPORT_OPTION, writeRunReport } from './report.js';
 import { RecordFile } from '../record-file.js';
 import { RUN_OPTIONS, settingsFromFlags } from '../run-settings.js';
 import { printFits } from '../summary.js';
@@ -45,7 +46,7 @@ class FileStore implements SweepStore {
 }
 
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const flags = parseFlags('run', argv, RUN_OPTIONS);
+  const flags = parseFlags('run', argv, { ...RUN_OPTIONS, ...RUN_REPORT_OPTION });
   const settings = settingsFromFlags(flags);
   const store = new FileStore(new RecordFile(flags.out ?? `runs/${newRunId(new Date())}.json`));
   const backends: Backend[] = await resolveBackends(settings.backends);
@@ -86,5 +87,6 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (record.status === 'failed') throw new MixscopeError(`sweep failed: ${failure ?? record.failure ?? 'unknown error'}`);
   printFits(io, record);
   io.stdout(`${record.status}: ${record.points.length} points in ${store.file.path} and ${store.file.csvPath}\n`);
+  if (flags.report) await writeRunReport(record, flags.report, io);
   return record.status === 'cancelled' ? 130 : 0;
 }
