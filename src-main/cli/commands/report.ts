@@ -11,7 +11,6 @@ import type { RunRecord } from '../../engine/record/schema.js';
 import { readRunRecord } from '../../report/read-input.js';
 import { renderReport, reportFormatOf } from '../../report/render.js';
 import { writeFileAtomic } from '../../services/atomic-write.js';
-import { parseFlags } from '../args.js';
 import type { CliIo } from '../io.js';
 
 export const REPORT_USAGE = `usage: mixscope report RUN --out FILE
@@ -28,13 +27,16 @@ export const REPORT_USAGE = `usage: mixscope report RUN --out FILE
 
 const OPTIONS = { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
-/** Flags plus the one positional RUN; flag errors come out worded as every command's. */
+/** Flags plus the one positional RUN; flag errors worded as every command's (args.ts). */
 function parseReportArgs(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
-  } catch {
-    parseFlags('report', argv.filter((a) => a.startsWith('-')), OPTIONS);
-    throw new MixscopeError(`mixscope report: cannot read the arguments ${JSON.stringify(argv.join(' '))}`);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const flag = /'(-[^' ]+)/.exec((err as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new MixscopeError(`mixscope report: unknown option '${flag}' (options: --out, --help)`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new MixscopeError(`mixscope report: option '${flag}' needs a value`);
+    throw new MixscopeError(`mixscope report: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
