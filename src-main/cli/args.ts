@@ -8,8 +8,13 @@ import { MixscopeError } from '../engine/core/errors.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parseFlags<O extends Options>(command: string, argv: readonly string[], options: O) {
+  return parseCommandLine(command, argv, options, false).values;
+}
+
+/** Flags and positional arguments (`mixscope compare A.json B.json --json`). */
+export function parseCommandLine<O extends Options>(command: string, argv: readonly string[], options: O, allowPositionals: boolean) {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
   } catch (err) {
     const code = (err as { code?: string }).code;
     const raw = (err as Error).message;

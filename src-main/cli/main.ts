@@ -3,12 +3,14 @@
  * stderr and a non-zero exit; only a bug prints a stack.
  */
 import { MixscopeError } from '../engine/core/errors.js';
+import { compareCommand } from './commands/compare.js';
 import { computeCommand } from './commands/compute.js';
 import { focusCommand } from './commands/focus.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
+import { COMMAND_HELP, packageVersion, wantsHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { probeCommand } from './probe.js';
 import { SERVE_USAGE, serveCommand } from './serve.js';
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   probe: probeCommand,
   serve: serveCommand,
   report: reportCommand,
+  compare: compareCommand,
 };
 
 const USAGE = `usage: mixscope <command> [options]
@@ -38,6 +41,10 @@ const USAGE = `usage: mixscope <command> [options]
   probe   [--json]                                   hosts, adapters, limits, and the backends they offer
   focus   [--mixers a,b] [--lengths ..] [--q-norms ..] [--trials n] [--json]   attention focus curves
   ${SERVE_USAGE}
+  compare BASE OTHER [MORE...] [--pair A:B] [--threshold 0.05] [--json] [--out FILE] [--fail-on-slower]
+                                                     runs against a baseline: ratios, CIs, verdicts
+
+  mixscope <command> --help   that command's options;   mixscope --version   the version
 `;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -45,6 +52,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.stdout(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-V') {
+    io.stdout(`mixscope ${packageVersion()}\n`);
+    return 0;
+  }
+  const help = COMMAND_HELP[command];
+  if (help && wantsHelp(rest)) {
+    io.stdout(help);
+    return 0;
   }
   const run = COMMANDS[command];
   if (!run) {
