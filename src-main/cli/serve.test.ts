@@ -29,7 +29,7 @@ describe('mixscope serve', () => {
     const printed = new Promise<string>((resolve) => {
       const io: CliIo = {
         stdout: (text) => {
-          const url = /mixscope serving at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text)?.[1];
+          const url = /mixscope serving at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43})\n/.exec(text)?.[1];
           if (url) resolve(url);
         },
         stderr: () => undefined,
@@ -42,7 +42,15 @@ describe('mixscope serve', () => {
       exit = serveCommand(['--port', '0', '--data', join(dir, 'data')], io);
     });
     const url = await printed;
-    const page = await fetch(url);
+    const bare = `${new URL(url).origin}/`;
+    expect((await fetch(bare)).status).toBe(401);
+    // The token's URL sets the cookie and drops the token from the address; the cookie opens the page.
+    const entry = await fetch(url, { redirect: 'manual' });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.get('location')).toBe('/');
+    const cookie = entry.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^mixscope-token-\d+=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const page = await fetch(bare, { headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>mixscope</title>');
     interrupt();

@@ -1,6 +1,8 @@
 /**
  * `mixscope serve [--port N] [--data DIR]`: the app's web mode. The main side's services behind
- * 127.0.0.1 and the built renderer in any browser; it prints its URL and runs until interrupted.
+ * 127.0.0.1 and the built renderer in any browser; it prints its URL, which carries a random token
+ * made for this start (no one without it can open the page or the WebSocket), and runs until
+ * interrupted.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,7 @@ import { nodeAbsentReason } from '../services/node-backends.js';
 import { BACKEND_FACTORIES } from './backends.js';
 import type { CliIo } from './io.js';
 
-export const SERVE_USAGE = 'serve   [--port N] [--data DIR]                    the app in a browser at http://127.0.0.1:N/';
+export const SERVE_USAGE = 'serve   [--port N] [--data DIR]                    the app in a browser at http://127.0.0.1:N/?token=…';
 
 /** The renderer `npm run build` writes; MIXSCOPE_RENDERER_DIR points elsewhere (tests, a packaged copy). */
 const rendererDir = (): string => process.env['MIXSCOPE_RENDERER_DIR'] ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
@@ -57,11 +59,13 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   io.stdout(`mixscope serving at ${server.url}\n`);
   io.stdout(`runs are saved in ${runsDirOf(args.dataDir)}; press Ctrl+C to stop\n`);
   await new Promise<void>((done) => {
-    const stopInterrupt = io.onInterrupt(() => {
+    const stop = () => {
       stopInterrupt();
+      process.off('SIGTERM', stop);
       done();
-    });
-    process.once('SIGTERM', done);
+    };
+    const stopInterrupt = io.onInterrupt(stop);
+    process.once('SIGTERM', stop);
   });
   await server.close();
   await services.shutdown();

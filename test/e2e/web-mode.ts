@@ -6,6 +6,7 @@ import type { CliIo } from '../../src-main/cli/io.js';
 import { serveCommand } from '../../src-main/cli/serve.js';
 
 export interface WebMode {
+  /** `http://127.0.0.1:PORT/?token=...`: opening it sets the cookie the page and its WebSocket need. */
   readonly url: string;
   /** Stops the server as Ctrl-C does, and waits for it to shut its services down. */
   close(): Promise<void>;
@@ -19,7 +20,8 @@ export async function startWebMode(options: { dataDir: string; rendererDir: stri
   const url = await new Promise<string>((resolve, reject) => {
     const io: CliIo = {
       stdout: (text) => {
-        const served = /mixscope serving at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text)?.[1];
+        // The URL with this start's token: the page cannot be opened without it.
+        const served = /mixscope serving at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
         if (served) resolve(served);
       },
       stderr: () => undefined,
