@@ -108,7 +108,13 @@ export class SweepService {
           hub.emit('progress', sweep.progress);
         },
       });
-      end = { status: result.cancelled ? 'cancelled' : 'complete', finishedAt: now().toISOString(), fits: result.fits, crossovers: result.crossovers };
+      end = {
+        status: result.cancelled ? 'cancelled' : 'complete',
+        finishedAt: now().toISOString(),
+        fits: result.fits,
+        crossovers: result.crossovers,
+        ...(result.calibration ? { calibration: result.calibration } : {}),
+      };
     } catch (err) {
       end = { status: 'failed', finishedAt: now().toISOString(), failure: errorMessage(err) };
       hub.emit('error', { runId, code: 'internal', message: `sweep ${runId} failed: ${errorMessage(err)}` });

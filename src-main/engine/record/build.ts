@@ -42,6 +42,8 @@ export interface RunEnd {
   readonly fits?: readonly Fit[];
   readonly crossovers?: readonly Crossover[];
   readonly failure?: string;
+  /** The calibrations again, with `valid` set by the sweep (a point above its roof invalidates it). */
+  readonly calibration?: readonly Calibration[];
 }
 
 export function finishRunRecord(record: RunRecord, end: RunEnd): RunRecord {
@@ -52,6 +54,7 @@ export function finishRunRecord(record: RunRecord, end: RunEnd): RunRecord {
     fits: [...(end.fits ?? record.fits)],
     crossovers: [...(end.crossovers ?? record.crossovers)],
     ...(end.failure ? { failure: end.failure } : {}),
+    ...(end.calibration ? { calibration: [...end.calibration] } : {}),
   };
 }
 

@@ -9,10 +9,23 @@ describe('fitCurves', () => {
 
   it('fits the whole range and, separately, the upper half of the lengths', () => {
     expect(fit!.points).toBe(8);
-    // Least squares in log-log on these exact values: 1.286 over all lengths, 1.936 from L = 256.
-    expect(fit!.exponent).toBeCloseTo(1.286, 2);
+    // Theil–Sen in log-log on these exact values (NumPy: median of pairwise slopes): 1.3704 over
+    // all lengths, 1.9463 from L = 256 (least squares gave 1.286 and 1.936).
+    expect(fit!.method).toBe('theil-sen');
+    expect(fit!.exponent).toBeCloseTo(1.3704, 4);
     expect(fit!.tail).toMatchObject({ fromL: 256 });
-    expect(fit!.tail!.exponent).toBeCloseTo(1.936, 2);
+    expect(fit!.tail!.exponent).toBeCloseTo(1.9463, 4);
+  });
+
+  it('gives exact medians a zero-width CI and resampled ones a CI that covers the estimate', () => {
+    expect(fit!.ci).toMatchObject({ lo: fit!.exponent, hi: fit!.exponent, level: 0.95 });
+    expect(fit!.wide).toBe(false);
+    // Samples spread ±10% around each median: the CI opens but stays around the exponent.
+    const noisy = points.map((p) => ({ ...p, samplesMs: [0.9, 0.95, 1, 1.05, 1.1].map((f) => p.ms * f) }));
+    const [resampled] = fitCurves([{ mixer: 'm', form: 'f', backend: 'js', points: noisy }], () => null);
+    expect(resampled!.ci!.lo).toBeLessThan(resampled!.exponent);
+    expect(resampled!.ci!.hi).toBeGreaterThan(resampled!.exponent);
+    expect(resampled!.ci!.hi - resampled!.ci!.lo).toBeLessThan(0.2);
   });
 
   it('has no tail fit below 4 lengths', () => {

@@ -24,6 +24,14 @@ export interface SweepProgress {
    * predicted cost; undefined before the first point.
    */
   readonly etaMs?: number;
+  /**
+   * What is being measured: the point's first visit (warm-up, samples, check against the reference)
+   * or a revisit that adds samples where its median's CI is still wide ('refining', in `round`,
+   * with `open` points left to tighten).
+   */
+  readonly phase?: 'first visit' | 'refining';
+  readonly round?: number;
+  readonly open?: number;
 }
 
 export interface SweepHooks {

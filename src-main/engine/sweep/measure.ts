@@ -1,23 +1,30 @@
 /**
- * Measuring one point on one backend: prepare B·H kernels (compile and upload apart), warm up,
- * take samples until both `repetitions` and `minTimeMs` are met, read back and compare with the
- * float64 reference. A sample over the time budget ends the point as 'over-budget'; a cancel is
- * noticed between samples.
+ * Measuring one point on one backend, in visits. The first visit prepares B·H kernels (compile and
+ * upload apart), warms up until the timing is stable, takes samples and compares the output with
+ * the float64 reference; later visits (the interleaved schedule, schedule.ts) add samples until the
+ * stopping rule holds (stats/stopping.ts). A sample over the time budget ends the point as
+ * 'over-budget'; a cancel is noticed between samples.
  */
 import type { Backend, KernelTiming, PreparedKernel } from '../core/backend.js';
 import { MixscopeError } from '../core/errors.js';
 import { relativeError } from '../core/tensor.js';
 import type { Calibration } from '../record/environment.js';
-import type { ErrorRecord, PointRecord } from '../record/point.js';
-import { summarize } from '../stats/summary.js';
+import type { ErrorRecord, PointRecord, SamplingStop } from '../record/point.js';
+import { isWarm, stopReason, type StopRule } from '../stats/stopping.js';
 import type { PointInputs } from './inputs.js';
 import type { PlannedPoint } from './plan.js';
-import { achievedRates, rooflineFraction, runsPerSample } from './point-record.js';
+import { runsPerSample } from './point-record.js';
 import type { SweepSettings } from './settings.js';
 
-/** Caps the samples of very fast points (minTimeMs over microsecond kernels). */
+/** Caps the samples of very fast points. */
 export const MAX_SAMPLES = 1000;
 export const TOLERANCE = { float64: 1e-9, float32: 1e-4 } as const;
+/** Warm-up stops after this many runs even when the timing never settles (it is then recorded as such). */
+const MAX_WARMUP_RUNS = 20;
+export const DEFAULT_CI_TARGET = 0.02;
+export const DEFAULT_POINT_CAP_MS = 2_000;
+/** Visits a point may get: the first, then this many more rounds at most. */
+export const VISITS_PER_CAP = 4;
 
 export interface MeasureContext {
   readonly settings: SweepSettings;
@@ -33,6 +40,33 @@ export function cancelledError(): MixscopeError {
   return new MixscopeError('the sweep was cancelled', 'cancelled');
 }
 
+/** The stopping rule of a sweep's settings (interleaved: at least two visits before the CI may stop it). */
+export function stopRule(settings: SweepSettings): StopRule {
+  return {
+    target: settings.ciTarget ?? DEFAULT_CI_TARGET,
+    minSamples: settings.repetitions,
+    minTimeMs: settings.minTimeMs,
+    minVisits: (settings.order ?? 'interleaved') === 'interleaved' ? 2 : 1,
+    capMs: settings.pointTimeCapMs ?? DEFAULT_POINT_CAP_MS,
+    maxSamples: MAX_SAMPLES,
+  };
+}
+
+/** A point being measured: what its visits have gathered so far. */
+export interface PointSession {
+  readonly point: PlannedPoint;
+  record: PointRecord;
+  kernels: PreparedKernel[] | undefined;
+  readonly samplesMs: number[];
+  readonly gpuSamplesMs: number[];
+  warmupRuns: number;
+  visits: number;
+  spentMs: number;
+  stop: SamplingStop | undefined;
+  /** Set when a sample ran over the per-sample budget: the point ends as 'over-budget'. */
+  overBudget: string | undefined;
+}
+
 async function sample(kernels: readonly PreparedKernel[], ctx: MeasureContext): Promise<KernelTiming> {
   let wallMs = 0;
   let gpuMs: number | undefined = 0;
@@ -45,8 +79,84 @@ async function sample(kernels: readonly PreparedKernel[], ctx: MeasureContext): 
   return gpuMs === undefined ? { wallMs } : { wallMs, gpuMs };
 }
 
+async function prepare(session: PointSession, ctx: MeasureContext): Promise<PreparedKernel[]> {
+  const { point } = session;
+  const sets = ctx.inputs.inputs(point.mixer, point.L, point.dims, point.params, runsPerSample(ctx.settings));
+  const kernels: PreparedKernel[] = [];
+  try {
+    for (const inputs of sets) {
+      kernels.push(await ctx.backend.prepare({ mixer: point.mixer, form: point.form, inputs, params: point.params, dtype: ctx.settings.dtype }));
+      await ctx.pause();
+      if (ctx.signal?.aborted) throw cancelledError();
+    }
+  } catch (err) {
+    for (const kernel of kernels) kernel.release();
+    throw err;
+  }
+  return kernels;
+}
+
+function overBudgetReason(ms: number, what: string, settings: SweepSettings): string {
+  return `${what} took ${ms.toPrecision(4)} ms, over the time budget of ${settings.timeBudgetMs} ms per sample`;
+}
+
+/** Warm-up runs of one visit: until stable on the first visit, one run (caches) on later ones. */
+async function warmUp(session: PointSession, kernels: readonly PreparedKernel[], ctx: MeasureContext, rule: StopRule): Promise<void> {
+  const first = session.visits === 0;
+  const minRuns = first ? ctx.settings.warmup : 1;
+  const runs: number[] = [];
+  for (;;) {
+    if (first ? isWarm(runs, minRuns) || runs.length >= MAX_WARMUP_RUNS || (runs.length >= minRuns && session.spentMs >= rule.capMs / 3) : runs.length >= minRuns) break;
+    const t = await sample(kernels, ctx);
+    if (ctx.signal?.aborted) throw cancelledError();
+    runs.push(t.wallMs);
+    session.warmupRuns++;
+    session.spentMs += t.wallMs;
+    if (t.wallMs > ctx.settings.timeBudgetMs) {
+      session.overBudget = overBudgetReason(t.wallMs, 'a warm-up run', ctx.settings);
+      return;
+    }
+  }
+}
+
+/**
+ * One visit: (re)prepare when the kernels were released, warm up, then sample until the stopping
+ * rule holds or this visit has spent its share (capMs / VISITS_PER_CAP). Throws on cancel.
+ */
+export async function visitPoint(session: PointSession, ctx: MeasureContext): Promise<void> {
+  const rule = stopRule(ctx.settings);
+  session.kernels ??= await prepare(session, ctx);
+  const kernels = session.kernels;
+  const visitStart = session.spentMs;
+  await warmUp(session, kernels, ctx, rule);
+  session.visits++;
+  if (session.overBudget) return;
+  const share = rule.capMs / VISITS_PER_CAP;
+  for (;;) {
+    session.stop = stopReason({ samplesMs: session.samplesMs, visits: session.visits, spentMs: session.spentMs }, rule);
+    if (session.stop === 'time-cap' && session.samplesMs.length < Math.min(3, rule.minSamples)) session.stop = undefined;
+    if (session.stop) return;
+    const enough = session.spentMs - visitStart >= share && session.samplesMs.length >= Math.min(3, rule.minSamples);
+    // Tight already but owed another visit: come back later rather than sample on now.
+    const tightForNow = session.visits < rule.minVisits && stopReason({ samplesMs: session.samplesMs, visits: rule.minVisits, spentMs: 0 }, rule) === 'ci-reached';
+    if (enough || tightForNow) return;
+    const t = await sample(kernels, ctx);
+    if (ctx.signal?.aborted) throw cancelledError();
+    session.samplesMs.push(t.wallMs);
+    if (t.gpuMs !== undefined) session.gpuSamplesMs.push(t.gpuMs);
+    session.spentMs += t.wallMs;
+    if (t.wallMs > ctx.settings.timeBudgetMs) {
+      session.overBudget = overBudgetReason(t.wallMs, 'a sample', ctx.settings);
+      session.stop = 'over-budget';
+      return;
+    }
+  }
+}
+
 /** Reads every output back and compares it with its reference; error is null when not checked. */
-async function compare(point: PlannedPoint, kernels: readonly PreparedKernel[], ctx: MeasureContext) {
+export async function verify(session: PointSession, ctx: MeasureContext): Promise<{ readbackMs: number; error: ErrorRecord | null; verifyNote?: string }> {
+  const { point } = session;
+  const kernels = session.kernels ?? [];
   const tolerance = TOLERANCE[ctx.settings.dtype];
   const refs = ctx.settings.verify ? ctx.inputs.referencesFor(point.mixer, point.form, point.params) : { skipped: 'not checked: verification is off' };
   let readbackMs = 0;
@@ -71,63 +181,45 @@ async function compare(point: PlannedPoint, kernels: readonly PreparedKernel[], 
   return { readbackMs, error };
 }
 
-/** Measures `point`; throws what the backend throws, and the 'cancelled' MixscopeError on abort. */
-export async function measurePoint(point: PlannedPoint, base: PointRecord, ctx: MeasureContext): Promise<PointRecord> {
-  const { settings, backend, signal } = ctx;
-  const runs = runsPerSample(settings);
-  const sets = ctx.inputs.inputs(point.mixer, point.L, point.dims, point.params, runs);
-  const kernels: PreparedKernel[] = [];
+/**
+ * The first visit of a point, verification included. The session it returns is open (stop
+ * undefined) when the point needs more visits; its kernels are still held.
+ */
+export async function openPoint(point: PlannedPoint, base: PointRecord, ctx: MeasureContext): Promise<PointSession> {
+  const session: PointSession = {
+    point,
+    record: base,
+    kernels: undefined,
+    samplesMs: [],
+    gpuSamplesMs: [],
+    warmupRuns: 0,
+    visits: 0,
+    spentMs: 0,
+    stop: undefined,
+    overBudget: undefined,
+  };
+  const kernels = await prepare(session, ctx);
+  session.kernels = kernels;
+  session.record = {
+    ...base,
+    compileMs: kernels.reduce((n, k) => n + k.compileMs, 0),
+    uploadMs: kernels.reduce((n, k) => n + k.uploadMs, 0),
+    allocatedBytes: kernels.reduce((n, k) => n + k.allocatedBytes, 0),
+  };
   try {
-    for (const inputs of sets) {
-      kernels.push(await backend.prepare({ mixer: point.mixer, form: point.form, inputs, params: point.params, dtype: settings.dtype }));
-      await ctx.pause();
-      if (signal?.aborted) throw cancelledError();
+    await visitPoint(session, ctx);
+    if (!session.overBudget) {
+      const { readbackMs, error, verifyNote } = await verify(session, ctx);
+      session.record = { ...session.record, readbackMs, error, ...(verifyNote ? { verifyNote } : {}) };
     }
-    const record: PointRecord = {
-      ...base,
-      compileMs: kernels.reduce((n, k) => n + k.compileMs, 0),
-      uploadMs: kernels.reduce((n, k) => n + k.uploadMs, 0),
-      allocatedBytes: kernels.reduce((n, k) => n + k.allocatedBytes, 0),
-    };
-    const overBudget = (ms: number, what: string): PointRecord => ({
-      ...record,
-      status: 'over-budget',
-      reason: `${what} took ${ms.toPrecision(4)} ms, over the time budget of ${settings.timeBudgetMs} ms per sample`,
-    });
-    for (let w = 0; w < settings.warmup; w++) {
-      const t = await sample(kernels, ctx);
-      if (signal?.aborted) throw cancelledError();
-      if (t.wallMs > settings.timeBudgetMs) return overBudget(t.wallMs, 'a warm-up run');
-    }
-    const samplesMs: number[] = [];
-    const gpuSamplesMs: number[] = [];
-    let total = 0;
-    while ((samplesMs.length < settings.repetitions || total < settings.minTimeMs) && samplesMs.length < MAX_SAMPLES) {
-      const t = await sample(kernels, ctx);
-      if (signal?.aborted) throw cancelledError();
-      samplesMs.push(t.wallMs);
-      if (t.gpuMs !== undefined) gpuSamplesMs.push(t.gpuMs);
-      total += t.wallMs;
-      if (t.wallMs > settings.timeBudgetMs) {
-        return { ...overBudget(t.wallMs, 'a sample'), samplesMs, gpuSamplesMs, stats: summarize(samplesMs) };
-      }
-    }
-    const stats = summarize(samplesMs);
-    const { readbackMs, error, verifyNote } = await compare(point, kernels, ctx);
-    return {
-      ...record,
-      status: 'ok',
-      samplesMs,
-      gpuSamplesMs,
-      stats,
-      gpuStats: gpuSamplesMs.length === samplesMs.length ? summarize(gpuSamplesMs) : null,
-      readbackMs,
-      error,
-      ...(verifyNote ? { verifyNote } : {}),
-      achieved: achievedRates(record.cost, stats.p50, settings.batch * point.L),
-      rooflineFraction: rooflineFraction(record.cost, stats.p50, ctx.calibration),
-    };
-  } finally {
-    for (const kernel of kernels) kernel.release();
+  } catch (err) {
+    releaseKernels(session);
+    throw err;
   }
+  return session;
+}
+
+export function releaseKernels(session: PointSession): void {
+  for (const kernel of session.kernels ?? []) kernel.release();
+  session.kernels = undefined;
 }

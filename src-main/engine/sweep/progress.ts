@@ -6,6 +6,7 @@
 import type { Clock } from '../backends/clock.js';
 import type { SweepProgress } from './events.js';
 import type { PlannedPoint } from './plan.js';
+import type { RoundProgress } from './schedule.js';
 
 function weight(p: PlannedPoint): number {
   return p.cost?.flops ?? 4 * p.L * p.L * (p.dims['d'] ?? 1);
@@ -26,7 +27,7 @@ export class Progress {
     this.totalWeight = plan.reduce((n, p) => n + weight(p), 0);
   }
 
-  private report(current?: PlannedPoint): void {
+  private report(current?: PlannedPoint, round?: RoundProgress): void {
     if (!this.emit) return;
     const elapsedMs = this.now() - this.t0;
     const etaMs = this.doneWeight > 0 ? (elapsedMs * (this.totalWeight - this.doneWeight)) / this.doneWeight : undefined;
@@ -36,11 +37,18 @@ export class Progress {
       ...(current ? { current: { mixer: current.mixer.id, form: current.formId, backend: current.backend, L: current.L } } : {}),
       elapsedMs,
       ...(etaMs !== undefined ? { etaMs } : {}),
+      ...(current ? { phase: round ? 'refining' : 'first visit' } : {}),
+      ...(round ? { round: round.round, open: round.open } : {}),
     });
   }
 
   start(point: PlannedPoint): void {
     this.report(point);
+  }
+
+  /** A revisit of an open point in refinement round `round.round`. */
+  refining(point: PlannedPoint, round: RoundProgress): void {
+    this.report(point, round);
   }
 
   finish(point: PlannedPoint): void {

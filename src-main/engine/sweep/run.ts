@@ -1,7 +1,10 @@
 /**
  * The sweep runner: every planned point on its backend, one at a time, each finished point handed
- * to `onPoint` as it lands. No point's failure stops the sweep: budgets, device limits, device
- * loss and errors become the point's status. Cancel returns every finished point.
+ * to `onPoint` as it lands. Points are sampled in visits (schedule.ts): a first visit in plan
+ * order, then rounds in seeded random order for the points whose median is not yet tight, so
+ * points land out of plan order. No point's failure stops the sweep: budgets, device limits,
+ * device loss and errors become the point's status. Cancel returns every finished point, and the
+ * open ones with the samples they have.
  */
 import type { Backend, BackendId, BackendProbe } from '../core/backend.js';
 import { DeviceLostError, MixscopeError, OverLimitError, errorMessage } from '../core/errors.js';
@@ -12,11 +15,12 @@ import { performanceClock } from '../backends/clock.js';
 import { curvesOf, findCrossovers, fitCurves } from './analysis.js';
 import type { SweepHooks } from './events.js';
 import { PointInputs } from './inputs.js';
-import { measurePoint } from './measure.js';
+import { openPoint, type MeasureContext, type PointSession } from './measure.js';
 import { planSweep, seriesKey, type PlannedPoint } from './plan.js';
 import { emptyPointRecord } from './point-record.js';
 import { BudgetTracker } from './budget.js';
 import { Progress } from './progress.js';
+import { Schedule } from './schedule.js';
 import type { SweepSettings } from './settings.js';
 import { validateSweepSettings } from './validate.js';
 
@@ -30,6 +34,8 @@ export interface SweepResult {
   readonly fits: Fit[];
   readonly crossovers: Crossover[];
   readonly cancelled: boolean;
+  /** The calibrations given, each with `valid` set: false where a point ran faster than its roof. */
+  readonly calibration?: Calibration[];
 }
 
 async function probeAll(backends: readonly Backend[]): Promise<Map<BackendId, BackendProbe>> {
@@ -64,6 +70,12 @@ export async function runSweep(settingsIn: SweepSettings, backends: readonly Bac
   const progress = new Progress(plan, options.now ?? performanceClock, options.onProgress);
   const pause = makePause();
   const points: PointRecord[] = [];
+  const landed = async (record: PointRecord, point: PlannedPoint): Promise<void> => {
+    points.push(record);
+    await options.onPoint?.(record, points.length - 1);
+    progress.finish(point);
+  };
+  const schedule = new Schedule(settings, (record, session) => landed(record, session.point));
   let cancelled = false;
 
   for (const point of plan) {
@@ -72,21 +84,26 @@ export async function runSweep(settingsIn: SweepSettings, backends: readonly Bac
       break;
     }
     progress.start(point);
-    const record = await runPoint(point, { settings, byId, probes, inputs, budget, pause, options });
-    if (record === 'cancelled') {
+    const outcome = await runPoint(point, { settings, byId, probes, inputs, budget, pause, options });
+    if (outcome === 'cancelled') {
       cancelled = true;
       break;
     }
-    points.push(record);
-    budget.observe(point, record);
-    await options.onPoint?.(record, points.length - 1);
-    progress.finish(point);
+    if ('session' in outcome) {
+      budget.observe(point, schedule.provisional(outcome.session));
+      await schedule.admit(outcome.session, outcome.ctx);
+    } else {
+      budget.observe(point, outcome);
+      await landed(outcome, point);
+    }
   }
+  if (cancelled) await schedule.landAll('rounds-spent');
+  else cancelled = (await schedule.refine(options.signal, (round, session) => progress.refining(session.point, round))) === 'cancelled';
   progress.end();
   const forms = new Map(plan.map((p) => [seriesKey({ mixer: p.mixer.id, form: p.formId, backend: p.backend }), p]));
   const curves = curvesOf(points);
-  const fits = fitCurves(curves, (c) => (c.backend === 'reference' ? null : (forms.get(seriesKey(c))?.form.scaling ?? null)));
-  return { points, fits, crossovers: findCrossovers(curves), cancelled };
+  const fits = fitCurves(curves, (c) => (c.backend === 'reference' ? null : (forms.get(seriesKey(c))?.form.scaling ?? null)), settings.seed);
+  return { points, fits, crossovers: findCrossovers(curves, settings.seed), cancelled, calibration: schedule.validated(options.calibration ?? []) };
 }
 
 interface PointContext {
@@ -99,7 +116,10 @@ interface PointContext {
   readonly options: SweepOptions;
 }
 
-async function runPoint(point: PlannedPoint, ctx: PointContext): Promise<PointRecord | 'cancelled'> {
+/** A point measured in its first visit comes back as an open session with the context to revisit it. */
+type PointOutcome = PointRecord | { readonly session: PointSession; readonly ctx: MeasureContext };
+
+async function runPoint(point: PlannedPoint, ctx: PointContext): Promise<PointOutcome | 'cancelled'> {
   const { settings } = ctx;
   const backend = ctx.byId.get(point.backend);
   const probe = ctx.probes.get(point.backend);
@@ -115,14 +135,15 @@ async function runPoint(point: PlannedPoint, ctx: PointContext): Promise<PointRe
   if (verdict) return { ...base, ...verdict };
   try {
     const calibration = ctx.options.calibration?.find((c) => c.backend === point.backend && c.dtype === settings.dtype);
-    return await measurePoint(point, base, {
+    const measure: MeasureContext = {
       settings,
       backend,
       inputs: ctx.inputs,
       pause: ctx.pause,
       ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
       ...(calibration ? { calibration } : {}),
-    });
+    };
+    return { session: await openPoint(point, base, measure), ctx: measure };
   } catch (err) {
     if (err instanceof MixscopeError && err.code === 'cancelled') return 'cancelled';
     if (err instanceof OverLimitError) {

@@ -23,6 +23,10 @@ const settings: SweepSettings = {
   repetitions: 3,
   minTimeMs: 0,
   dtype: 'float64',
+  // Points land in plan order; the interleaved schedule has its own tests below.
+  order: 'in-order',
+  // Real-clock points (the reference backend) stop here at the latest.
+  pointTimeCapMs: 40,
 };
 
 /** A js backend whose clock says a sample takes `ms(L)`, and whose prepare may throw. */
@@ -75,7 +79,9 @@ describe('runSweep', () => {
     expect(result.points.map((p) => p.status)).toEqual(Array(8).fill('ok'));
     expect(landed).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const p = result.points[0]!;
-    expect(p.samplesMs).toEqual([0.02, 0.02, 0.02]);
+    // Identical samples: the median's CI has zero width once it exists (6 samples).
+    expect(p.samplesMs).toEqual(Array(6).fill(0.02));
+    expect(p.sampling).toMatchObject({ stop: 'ci-reached', visits: 1, warmupRuns: 3, medianCi: { lo: 0.02, hi: 0.02 }, multimodal: false });
     expect(p.gpuStats!.p50).toBe(0.01);
     expect(p.error!.pass).toBe(true);
     expect(p.error!.relative!).toBeLessThan(1e-12);
@@ -87,7 +93,16 @@ describe('runSweep', () => {
     expect(result.fits.find((f) => f.form === 'materialized')!.exponent).toBeCloseTo(2, 9);
     // L/100 = L²/3200 at L = 32.
     expect(result.crossovers).toEqual([
-      { backend: 'js', faster: { mixer: 'softmax-attention', form: 'fused' }, slower: { mixer: 'softmax-attention', form: 'materialized' }, status: 'crosses', L: expect.closeTo(32, 6) },
+      {
+        backend: 'js',
+        faster: { mixer: 'softmax-attention', form: 'fused' },
+        slower: { mixer: 'softmax-attention', form: 'materialized' },
+        status: 'crosses',
+        L: expect.closeTo(32, 6),
+        // Identical samples: every resample crosses at the same L.
+        ci: { lo: expect.closeTo(32, 6), hi: expect.closeTo(32, 6), level: 0.95, agreement: 1 },
+        wide: false,
+      },
     ]);
     expect(progress[0]).toMatchObject({ done: 0, total: 8, current: { L: 8, form: 'materialized' } });
     expect(progress[1]!.etaMs).toBeGreaterThan(0);
@@ -110,8 +125,9 @@ describe('runSweep', () => {
       scriptedBackend((L) => (L >= 16 ? 100 : 1)),
     ]);
     expect(result.points.map((p) => p.status)).toEqual(['ok', 'over-budget', 'skipped', 'skipped']);
-    expect(result.points[1]!.samplesMs).toEqual([100]);
-    expect(result.points[1]!.reason).toMatch(/a sample took 100.0 ms, over the time budget of 30 ms/);
+    // The first warm-up run is already over the budget: no sample is taken.
+    expect(result.points[1]!.samplesMs).toEqual([]);
+    expect(result.points[1]!.reason).toMatch(/a warm-up run took 100.0 ms, over the time budget of 30 ms/);
     expect(result.points[2]!.reason).toBe('not run: over budget at smaller L = 16');
   });
 

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend, PreparedKernel } from '../core/backend.js';
+import { createJsBackend } from '../backends/js.js';
+import { runSweep } from './run.js';
+import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from './settings.js';
+
+const settings: SweepSettings = {
+  ...DEFAULT_SWEEP_SETTINGS,
+  lengths: [8, 16, 32, 64],
+  d: 4,
+  dv: 4,
+  mixers: ['softmax-attention'],
+  warmup: 0,
+  repetitions: 3,
+  minTimeMs: 0,
+  dtype: 'float64',
+  pointTimeCapMs: 40,
+};
+
+/** A js backend whose samples take `ms(L, form, n)` ms on the sweep's clock (n counts its runs). */
+function scripted(ms: (L: number, form: string, n: number) => number): Backend {
+  const js = createJsBackend();
+  let n = 0;
+  return {
+    ...js,
+    async prepare(request: Parameters<Backend['prepare']>[0]): Promise<PreparedKernel> {
+      const L = request.inputs['Q']!.shape[0]!;
+      const kernel = await js.prepare(request);
+      return { ...kernel, run: async () => (await kernel.run(), { wallMs: ms(L, request.form.id, n++) }) };
+    },
+  };
+}
+
+describe('interleaved schedule', () => {
+  it('visits every point at least twice and lands each once, its samples spread over the sweep', async () => {
+    const landed: string[] = [];
+    const result = await runSweep(settings, [scripted((L) => L / 100)], { onPoint: (p) => void landed.push(`${p.form}/${p.L}`) });
+    expect(result.points).toHaveLength(8);
+    expect(new Set(landed).size).toBe(8);
+    for (const p of result.points) {
+      expect(p.status).toBe('ok');
+      expect(p.sampling!.visits).toBeGreaterThanOrEqual(2);
+      expect(p.sampling!.stop).toBe('ci-reached');
+      expect(p.stats!.p50).toBeCloseTo(p.L / 100, 12);
+    }
+  });
+
+  it('keeps sampling where the CI is wide and stops tight points early', async () => {
+    // fused alternates between 1 and 1.5 ms (no tight median); materialized is steady.
+    const result = await runSweep({ ...settings, lengths: [8] }, [scripted((_L, form, n) => (form === 'fused' ? 1 + 0.5 * (n % 2) : 1))]);
+    const byForm = Object.fromEntries(result.points.map((p) => [p.form, p]));
+    expect(byForm['materialized']!.sampling!.stop).toBe('ci-reached');
+    expect(byForm['fused']!.sampling!.stop).toBe('time-cap');
+    expect(byForm['fused']!.samplesMs.length).toBeGreaterThan(byForm['materialized']!.samplesMs.length);
+    expect(byForm['fused']!.sampling!.multimodal).toBe(true);
+  });
+
+  it('is reproducible for a seed: the same revisit order gives the same samples', async () => {
+    const run = async () => (await runSweep(settings, [scripted((L, _f, n) => L / 100 + (n % 3) * 1e-4)])).points.map((p) => p.samplesMs);
+    expect(await run()).toEqual(await run());
+  });
+});
+
+describe('honest roof', () => {
+  it('refuses a roofline fraction above 1 and flags the calibration invalid', async () => {
+    const low = { backend: 'js' as const, dtype: 'float64' as const, peakMatmulGflops: 1e-6, copyGBs: 1e-6 };
+    const result = await runSweep({ ...settings, lengths: [8, 16] }, [scripted(() => 1)], { calibration: [low] });
+    for (const p of result.points) {
+      expect(p.rooflineFraction).toBeNull();
+      expect(p.aboveRoof!).toBeGreaterThan(1);
+    }
+    expect(result.calibration![0]).toMatchObject({ valid: false, invalidReason: expect.stringMatching(/× the calibrated roof$/) });
+    const high = { ...low, peakMatmulGflops: 1e6, copyGBs: 1e6 };
+    const honest = await runSweep({ ...settings, lengths: [8, 16] }, [scripted(() => 1)], { calibration: [high] });
+    expect(honest.points.every((p) => p.rooflineFraction! > 0 && p.rooflineFraction! <= 1 && p.aboveRoof === undefined)).toBe(true);
+    expect(honest.calibration![0]!.valid).toBe(true);
+  });
+});
