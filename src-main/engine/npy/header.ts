@@ -22,18 +22,38 @@ function field(dict: string, key: string, pattern: string, source: string): RegE
   return match;
 }
 
+/** NumPy's own limit on dimensions (NPY_MAXDIMS is 64 since NumPy 2). */
+export const NPY_MAX_DIMS = 64;
+/** The most data a .npy file may announce: 1 GiB, far past any canonical input mixscope reads. */
+export const NPY_MAX_DATA_BYTES = 2 ** 30;
+
+/**
+ * The shape tuple: decimal integers only, as NumPy writes them (`(3, 4)`, `(5,)`, `()`, Python 2's
+ * `3L`). `Number()` would take '0x4', '8.0', '1e3' or ' ' too, so each entry is matched first.
+ */
 function parseShape(text: string, source: string): number[] {
   const inner = text.trim();
   if (inner === '') return [];
-  return inner
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => {
-      const n = Number(s.replace(/L$/, ''));
-      if (!Number.isInteger(n) || n < 0) throw new MixscopeError(`${source}: the .npy shape (${text}) holds '${s}', not a size`);
-      return n;
-    });
+  const entries = inner.split(',').map((s) => s.trim());
+  // One trailing comma is Python's one-element tuple; an empty entry anywhere else is not a shape.
+  if (entries.length > 1 && entries[entries.length - 1] === '') entries.pop();
+  if (entries.length > NPY_MAX_DIMS) throw new MixscopeError(`${source}: the .npy shape has ${entries.length} dimensions, more than NumPy's ${NPY_MAX_DIMS}`);
+  return entries.map((s) => {
+    if (!/^\d{1,15}L?$/.test(s)) throw new MixscopeError(`${source}: the .npy shape (${text.slice(0, 200)}) holds '${s.slice(0, 40)}', not a size (a decimal integer)`);
+    return Number(s.replace(/L$/, ''));
+  });
+}
+
+/** Elements × width, refused past NPY_MAX_DATA_BYTES before anything is allocated (no overflow: checked per factor). */
+export function npyDataBytes(shape: readonly number[], width: number, source: string): number {
+  let bytes = width;
+  for (const n of shape) {
+    bytes *= n;
+    if (bytes > NPY_MAX_DATA_BYTES) {
+      throw new MixscopeError(`${source}: the .npy shape (${shape.join(', ')}) is over the ${NPY_MAX_DATA_BYTES} bytes of data a file may hold`);
+    }
+  }
+  return bytes;
 }
 
 export function readNpyHeader(bytes: Uint8Array, source: string): NpyHeader {

@@ -62,6 +62,15 @@ describe('readNpy', () => {
     ['a truncated header', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }", new Uint8Array()).subarray(0, 30), 'Q.npy: truncated .npy header'],
     ['version 4', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", floats([1], 8, true)).map((b, i) => (i === 6 ? 4 : b)), 'version 4.0 is not supported'],
     ['a missing shape', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, }", floats([1], 8, true)), "no valid 'shape' entry"],
+    ['a hexadecimal size', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (0x4,), }", floats([1, 2, 3, 4], 8, true)), "Q.npy: the .npy shape (0x4,) holds '0x4', not a size (a decimal integer)"],
+    ['a float size', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (8.0,), }", floats([1], 8, true)), "holds '8.0', not a size"],
+    ['an exponent', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1e3,), }", floats([1], 8, true)), "holds '1e3', not a size"],
+    ['a negative size', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (-1,), }", floats([1], 8, true)), "holds '-1', not a size"],
+    ['an empty entry', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2,,3), }", floats([1], 8, true)), "holds '', not a size"],
+    ['65 dimensions', npyBytes(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (${Array(65).fill(1).join(',')}), }`, floats([1], 8, true)), 'has 65 dimensions'],
+    // Refused from the header alone: nothing is allocated for a file that claims 8 TB.
+    ['a size past the cap', npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000, 1000000), }", floats([1], 8, true)), 'is over the 1073741824 bytes of data a file may hold'],
+    ['a product past 2^53', npyBytes(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (999999999999999, 999999999999999, 0), }", new Uint8Array()), 'is over the 1073741824 bytes'],
   ])('refuses %s with a clear message', (_what, bytes, message) => {
     expect(() => readNpy(bytes, 'Q.npy')).toThrow(MixscopeError);
     expect(() => readNpy(bytes, 'Q.npy')).toThrow(message);

@@ -4,8 +4,8 @@
  * what to change, never read half-way.
  */
 import { MixscopeError } from '../core/errors.js';
-import { sizeOf, type Tensor } from '../core/tensor.js';
-import { readNpyHeader, writeNpyHeader } from './header.js';
+import type { Tensor } from '../core/tensor.js';
+import { npyDataBytes, readNpyHeader, writeNpyHeader } from './header.js';
 
 const DESCR = /^([<>=|])f([48])$/;
 
@@ -21,7 +21,7 @@ export function readNpy(bytes: Uint8Array, source = '.npy file'): Tensor {
   // '=' is the writer's native order; NumPy itself writes '<' or '>', and every host we run on is little-endian.
   const littleEndian = match[1] !== '>';
   const width = match[2] === '4' ? 4 : 8;
-  const count = sizeOf(header.shape);
+  const count = npyDataBytes(header.shape, width, source) / width;
   const available = bytes.length - header.dataOffset;
   if (available < count * width) {
     throw new MixscopeError(

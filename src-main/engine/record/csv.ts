@@ -1,7 +1,8 @@
 /**
  * The CSV writer: one row per point, for spreadsheets and pandas. Numbers are written with
  * String(x), JavaScript's shortest round-trip repr, so no precision is lost (never toFixed).
- * Raw samples go in one column, separated by ';'. Empty cell = no value.
+ * Raw samples go in one column, separated by ';'. Empty cell = no value. Text cells that a
+ * spreadsheet would evaluate as a formula are neutralised (`neutralizeFormula`).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { PointRecord } from './point.js';
@@ -67,9 +68,24 @@ const COLUMNS: readonly [string, (p: PointRecord) => Cell][] = [
 
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
+/** A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Digits, signs, a point, exponents and ';' between samples: arithmetic at most, never a call or a reference. */
+const NUMERIC_TEXT = /^[-+]?(\d|\.\d)[\d.eE+\-;]*$/;
+
+/**
+ * A string from a record (a reason, a host, a mixer name: a record can come from anyone) that a
+ * spreadsheet would run as a formula, `=HYPERLINK(...)`, is written with a leading apostrophe,
+ * which spreadsheets show as text. Numbers are written as they are, at full precision: -0.5 is a
+ * number, not a formula, and so is a list of samples.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) && !NUMERIC_TEXT.test(text) ? `'${text}` : text;
+}
+
 function cell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  return String(value);
+  return typeof value === 'string' ? neutralizeFormula(value) : String(value);
 }
 
 export function runRecordToCsv(record: RunRecord): string {
