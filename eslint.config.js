@@ -77,6 +77,24 @@ export default tseslint.config(
     },
   },
   {
+    // Reports are rendered on the main side (CLI, web mode, the app's main process): Node yes, but
+    // no Electron (the app hands in its own PDF printer) and no renderer code (the report page's
+    // script is bundled from src-renderer/report and inlined, never imported).
+    files: ['src-main/report/**/*.ts'],
+    ignores: ['src-main/report/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'vue', 'echarts', 'echarts/*'], message: 'src-main/report runs in Node: the app passes Electron in, the page script is bundled.' },
+            { group: ['**/src-renderer/**', '**/app/**', '**/preload/**', '**/cli/**', '**/server/**'], message: 'src-main/report imports the engine, services and gpu/page only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer talks to the main side only through the contract client.
     files: ['src-renderer/**/*.{ts,vue}'],
     rules: {
