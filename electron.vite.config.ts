@@ -1,12 +1,14 @@
 // Builds the parts of the desktop app into out/: main (+ the compute host's utility process),
 // the sandboxed preloads (one CommonJS file each: a sandboxed preload cannot load ES modules or
 // other files) of the UI window and of the hidden compute window, the renderer
-// (src-renderer/index.html), which web mode serves too, and the compute page (out/compute-page).
+// (src-renderer/index.html), which web mode serves too, the compute page (out/compute-page) and
+// the HTML report's script (out/report).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { buildComputePage } from './src-main/gpu/page/build';
+import { buildReportScript } from './src-main/report/bundle';
 
 // The compute page is its own vite build, not a renderer input: gpu.js translates kernels from
 // their source text, so the page must stay unminified, and it has its own origin and CSP.
@@ -15,6 +17,16 @@ const computePage: Plugin = {
   apply: 'build',
   async closeBundle() {
     await buildComputePage(resolve(__dirname, 'out/compute-page'), true);
+  },
+};
+
+// The HTML report's script (ECharts and the chart builders as one IIFE, out/report/report.js): main
+// inlines it into every report it writes, so it ships beside main, not in the renderer.
+const reportScript: Plugin = {
+  name: 'mixscope-report-script',
+  apply: 'build',
+  async closeBundle() {
+    await buildReportScript(resolve(__dirname, 'out/report'), true);
   },
 };
 
@@ -28,7 +40,7 @@ export default defineConfig({
         },
       },
     },
-    plugins: [computePage],
+    plugins: [computePage, reportScript],
   },
   preload: {
     build: {
