@@ -18,6 +18,7 @@ describe('buildCrossoverMatrix', () => {
     expect(cell!.value.slice(0, 2)).toEqual([0, 1]);
     expect(cell!.value[2]).toBeCloseTo(256, 6);
     expect(cell!.label).toBe('256');
+    expect(cell!.pair).toEqual(['linear-attention.recurrent', 'softmax-attention.materialized']);
     expect(cell!.itemStyle.color).toBe(lengthColor(256, 64, 512));
   });
 

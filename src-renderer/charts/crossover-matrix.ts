@@ -47,7 +47,7 @@ export function buildCrossoverMatrix(run: ChartRun, backend: string): ChartOptio
     const column = forms.indexOf(curveKey(c.slower.mixer, c.slower.form));
     const L = c.status === 'always' ? lo : (c.L ?? lo);
     const color = lengthColor(L, lo, hi);
-    return { value: [column, row, L], label: c.status === 'always' ? 'all' : String(Math.round(L)), itemStyle: { color }, textColor: textOn(color), note: c.status };
+    return { value: [column, row, L], label: c.status === 'always' ? 'all' : String(Math.round(L)), itemStyle: { color }, textColor: textOn(color), note: c.status, pair: [forms[row]!, forms[column]!] as const };
   });
   return {
     title: titled(`Crossovers on ${backend}`, `row form beats column form from L (cell); "all": at every L measured; colour: L, dark ${lo} → light ${hi}`),

@@ -14,6 +14,8 @@ export interface Cell {
   readonly textColor: string;
   readonly ref?: string;
   readonly note?: string;
+  /** The forms a matrix cell compares, `[faster, slower]` as `mixer.form`. */
+  readonly pair?: readonly [string, string];
 }
 
 export function cellSeries(name: string, cells: readonly Cell[]): CustomSeriesOption {

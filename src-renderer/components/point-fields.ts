@@ -1,0 +1,32 @@
+/**
+ * The inspector's reading of a point record: the v1 fields it lays out itself, and any other field
+ * a newer record carries (a kernel configuration, a confidence interval, a stopping reason), shown
+ * as they are rather than dropped.
+ */
+import type { PointRecord } from '@engine/record/schema.js';
+
+const KNOWN = new Set([
+  'mixer', 'form', 'backend', 'host', 'L', 'dims', 'batch', 'heads', 'dtype', 'status', 'reason', 'fidelity', 'fidelityNote',
+  'samplesMs', 'gpuSamplesMs', 'stats', 'gpuStats', 'compileMs', 'uploadMs', 'readbackMs', 'allocatedBytes', 'cost', 'error',
+  'verifyNote', 'achieved', 'rooflineFraction', 'neededBytes', 'availableBytes', 'ci',
+]);
+
+/** A kernel's configuration (tile sizes, workgroup shape), whatever the newer record names it. */
+const KERNEL = /kernel|config|tile|workgroup/i;
+
+export interface ExtraField {
+  readonly name: string;
+  readonly text: string;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function extraFields(point: PointRecord): { kernel: ExtraField[]; other: ExtraField[] } {
+  const extra = Object.entries(point as Record<string, unknown>).filter(([name, value]) => !KNOWN.has(name) && value !== undefined);
+  return {
+    kernel: extra.filter(([name]) => KERNEL.test(name)).map(([name, value]) => ({ name, text: text(value) })),
+    other: extra.filter(([name]) => !KERNEL.test(name)).map(([name, value]) => ({ name, text: text(value) })),
+  };
+}
