@@ -17,6 +17,7 @@ import { registerContract, windowSink } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { openRunFile } from './open-run-file.js';
 import { electronHtmlToPdf } from './print-pdf.js';
+import { shutdownWithin } from './quit.js';
 import { rendererEntry } from './renderer-origin.js';
 import { applyDevServerCsp, registerAppScheme, serveRenderer } from './renderer-protocol.js';
 import { isTrustedSender } from './sender.js';
@@ -99,10 +100,12 @@ app.on('window-all-closed', () => {
 let quitting = false;
 app.on('before-quit', (event) => {
   if (quitting || !services) return;
-  // Close the running sweep's record ('cancelled', every finished point kept) before exiting.
+  // Close the running sweep's record ('cancelled', every finished point kept) before exiting,
+  // within QUIT_TIMEOUT_MS: a hung compute window must not keep the app open (the points are on disk).
   event.preventDefault();
   quitting = true;
-  void services.shutdown().finally(() => app.quit());
+  const main = services;
+  void shutdownWithin(() => main.shutdown()).then((outcome) => (outcome === 'timed-out' ? app.exit(0) : app.quit()));
 });
 
 app

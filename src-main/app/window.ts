@@ -1,9 +1,9 @@
 /**
  * The one UI window: isolated, sandboxed, no Node in the page, and unable to go anywhere else —
- * navigation away from the renderer, new windows, <webview> and every permission request are
- * refused. It is shown once painted, so a blank frame never flashes.
+ * navigation away from the renderer, new windows, <webview>, every permission request and every
+ * permission check are refused. It is shown once painted, so a blank frame never flashes.
  */
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, type Session, type WebContents } from 'electron';
 import type { RendererEntry } from './renderer-origin.js';
 import { originOf } from './renderer-origin.js';
 
@@ -31,6 +31,16 @@ export function lockDown(contents: WebContents, origin: string): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/**
+ * The renderer needs no permission (camera, notifications, clipboard, HID, serial, ...): requests
+ * are refused, and checks, which Chromium makes without a request and otherwise answers from its
+ * defaults, say no too.
+ */
+export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
 export function createAppWindow(preload: string, entry: RendererEntry): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
@@ -42,7 +52,7 @@ export function createAppWindow(preload: string, entry: RendererEntry): BrowserW
     webPreferences: { preload, ...LOCKED_WEB_PREFERENCES },
   });
   lockDown(window.webContents, entry.origin);
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  denyPermissions(window.webContents.session);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(entry.url);
   return window;

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { forkUtilityProcess } from './utility-process.js';
 
 /** `never`: a registered handler may expect any event type; tests pass their own stand-ins. */
 type Handler = (event: never, payload: unknown) => unknown;
@@ -45,8 +46,21 @@ export const contextBridge = {
   },
 };
 
+/** A session: keeps the permission handlers set on it, so a test can ask them. */
+export class FakeSession {
+  permissionRequestHandler: ((contents: unknown, permission: string, grant: (allowed: boolean) => void) => void) | null = null;
+  permissionCheckHandler: ((contents: unknown, permission: string) => boolean) | null = null;
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
 /** A webContents: records sends; `mainFrame` is its top frame. */
 export class FakeWebContents extends EventEmitter {
+  readonly session = new FakeSession();
   readonly sent: { channel: string; payload: unknown }[] = [];
   /** `postMessage` calls (a channel, a message, transferred MessagePortMain ends). */
   readonly posted: { channel: string; message: unknown; ports: FakeMessagePortMain[] }[] = [];
@@ -156,11 +170,8 @@ export const dialog = {
 
 export const protocol = { registerSchemesAsPrivileged: (): void => undefined, handle: (): void => undefined };
 export const session = { defaultSession: { webRequest: { onHeadersReceived: (): void => undefined } } };
-export const utilityProcess = {
-  fork: (): never => {
-    throw new Error('utilityProcess is not available in Node tests');
-  },
-};
+/** Node child processes standing in for utility processes (utility-process.ts). */
+export const utilityProcess = { fork: forkUtilityProcess };
 
 /** Clears everything recorded, between tests. */
 export function resetElectronMock(): void {
