@@ -45,6 +45,18 @@ export class DeviceLostError extends MixscopeError {
   }
 }
 
+/**
+ * The process hosting a kernel (a compute host, the app's compute window) died under a call: a
+ * device loss of a kind the point record names apart ('host-crashed'), since the host is
+ * restarted rather than the device.
+ */
+export class HostCrashedError extends DeviceLostError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HostCrashedError';
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

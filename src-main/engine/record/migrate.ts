@@ -8,6 +8,7 @@
 import { MixscopeError } from '../core/errors.js';
 import { v1ToV2 } from './migrations/v2.js';
 import { v2ToV3 } from './migrations/v3.js';
+import { v3ToV4 } from './migrations/v4.js';
 
 export type JsonRecord = Record<string, unknown>;
 export type Migration = (record: JsonRecord) => JsonRecord;
@@ -16,6 +17,7 @@ export type Migration = (record: JsonRecord) => JsonRecord;
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: v1ToV2,
   2: v2ToV3,
+  3: v3ToV4,
 };
 
 /** Applies every step from `from` up to `to`; a missing step is a bug in this table, named as such. */

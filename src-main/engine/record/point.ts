@@ -18,6 +18,11 @@ export const POINT_STATUSES = [
   'over-limit',
   /** The device was lost during the point; the backend was reset and the sweep went on. */
   'device-lost',
+  /**
+   * Added in v4. The process hosting the kernel (a compute host, the app's compute window) died
+   * during the point; `reason` says how. The host was restarted and the sweep went on.
+   */
+  'host-crashed',
   /** Any other error; `reason` holds its message. */
   'failed',
   /** Not run: the same form/backend was over budget at a smaller L. */

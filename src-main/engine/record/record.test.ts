@@ -70,7 +70,7 @@ describe(`run record v${RECORD_VERSION}`, () => {
     ['corrupt-format.json', "format: expected 'mixscope-run', got \"speedscope\""],
     ['corrupt-future-version.json', `version: 99 is newer than this mixscope reads (up to ${RECORD_VERSION}); update mixscope`],
     ['corrupt-missing-cpu.json', 'environment.cpu: missing (expected object)'],
-    ['corrupt-status.json', 'points[0].status: expected one of "ok"|"over-budget"|"over-limit"|"device-lost"|"failed"|"skipped"|"unsupported"'],
+    ['corrupt-status.json', 'points[0].status: expected one of "ok"|"over-budget"|"over-limit"|"device-lost"|"host-crashed"|"failed"|"skipped"|"unsupported"'],
   ])('refuses %s with the path of the problem', (file, message) => {
     const parse = () => parseRunRecord(JSON.parse(golden(file)));
     expect(parse).toThrow(MixscopeError);

@@ -10,6 +10,8 @@
  * - v3: per-point sampling (warm-up runs, visits, stop reason, 95% CI of the median, outliers,
  *   modes), aboveRoof; fit method and 95% CIs on exponents (wide flag); crossover CI and
  *   agreement; calibration kernel, threads and validity; settings ciTarget, pointTimeCapMs, order.
+ * - v4: point status 'host-crashed' (the process hosting the kernel died during the point; it was
+ *   restarted and the sweep went on).
  */
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
@@ -19,7 +21,7 @@ import { intervalSchema, pointRecordSchema } from './point.js';
 import { runIdSchema } from './run-id.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
-export const RECORD_VERSION = 3;
+export const RECORD_VERSION = 4;
 
 /**
  * Added in v1; 'interrupted' added in v2. A crashed sweep leaves 'running' on disk, with every point

@@ -7,7 +7,7 @@
  * open ones with the samples they have.
  */
 import type { Backend, BackendId, BackendProbe } from '../core/backend.js';
-import { DeviceLostError, MixscopeError, OverLimitError, errorMessage } from '../core/errors.js';
+import { DeviceLostError, HostCrashedError, MixscopeError, OverLimitError, errorMessage } from '../core/errors.js';
 import type { Calibration } from '../record/environment.js';
 import type { PointRecord } from '../record/point.js';
 import type { Crossover, Fit } from '../record/schema.js';
@@ -154,7 +154,7 @@ async function runPoint(point: PlannedPoint, ctx: PointContext): Promise<PointOu
         () => '',
         (e: unknown) => `; the reset failed too: ${errorMessage(e)}`,
       );
-      return { ...base, status: 'device-lost', reason: err.message + (resetFailure ?? '') };
+      return { ...base, status: err instanceof HostCrashedError ? 'host-crashed' : 'device-lost', reason: err.message + (resetFailure ?? '') };
     }
     return { ...base, status: 'failed', reason: errorMessage(err) };
   }
