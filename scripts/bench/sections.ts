@@ -4,7 +4,8 @@
  * in its own entry and does not stop the others.
  */
 import { cpuSection } from './cpu-section.js';
+import { reportSection } from './report-section.js';
 import type { BenchSection } from './section.js';
 import { wgslSection } from './wgsl-section.js';
 
-export const BENCH_SECTIONS: BenchSection[] = [cpuSection, wgslSection];
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection, wgslSection, reportSection];
