@@ -3,9 +3,10 @@
  * BenchSection here (e.g. wgsl against js on the same forms); each section's failure is reported
  * in its own entry and does not stop the others.
  */
+import { compareSection } from './compare-section.js';
 import { cpuSection } from './cpu-section.js';
 import { reportSection } from './report-section.js';
 import type { BenchSection } from './section.js';
 import { wgslSection } from './wgsl-section.js';
 
-export const BENCH_SECTIONS: BenchSection[] = [cpuSection, wgslSection, reportSection];
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection, wgslSection, compareSection, reportSection];

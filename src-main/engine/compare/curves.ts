@@ -1,18 +1,38 @@
 /**
  * Curve-level comparison of the baseline against one other run on one backend pairing: each
- * (mixer, form)'s scaling exponent in both runs (sweep/analysis fits, stats/fit), where each curve
- * stopped, and how every crossover the sweep reports (sweep/analysis pairs, stats/crossover) moved.
+ * (mixer, form)'s scaling exponent in both runs, where each curve stopped, and how each crossover
+ * moved. Both runs are fitted here by one method, least squares in log-log (stats/fit), so a shift
+ * is never an artefact of two records fitted differently; crossovers (stats/crossover) are taken
+ * between the pairs the sweep reports (sweep/analysis: forms of one mixer, and the softmax baseline
+ * against every other mixer). The sweep's own bootstrap CIs are not recomputed: they cost seconds.
  */
 import type { BackendId } from '../core/backend.js';
 import type { PointRecord } from '../record/point.js';
 import type { RunRecord } from '../record/schema.js';
-import { curvesOf, findCrossovers, fitCurves } from '../sweep/analysis.js';
+import { BASELINE_MIXER, curvesOf } from '../sweep/analysis.js';
 import { findCrossover, type CrossoverResult } from '../stats/crossover.js';
+import { fitScalingExponent, type CurvePoint } from '../stats/fit.js';
 import type { CrossoverShift, CurveShift, Frontier } from './schema.js';
 
 type Curve = ReturnType<typeof curvesOf>[number];
 
 const curveId = (c: { mixer: string; form: string }): string => JSON.stringify([c.mixer, c.form]);
+
+interface CurveFit {
+  readonly exponent: number;
+  readonly tailExponent: number | null;
+}
+
+/** Exponent over every length, and over the upper half of 4 or more lengths (as sweep/analysis). */
+export function fitCurve(points: readonly CurvePoint[]): CurveFit | undefined {
+  const lengths = [...new Set(points.map((p) => p.L))].sort((a, b) => a - b);
+  if (lengths.length < 2) return undefined;
+  const fromL = lengths.length >= 4 ? lengths[Math.min(Math.floor(lengths.length / 2), lengths.length - 3)]! : undefined;
+  return {
+    exponent: fitScalingExponent(points).exponent,
+    tailExponent: fromL === undefined ? null : fitScalingExponent(points.filter((p) => p.L >= fromL)).exponent,
+  };
+}
 
 /** The largest ok L of one curve and what stopped it: the status of the first point past it. */
 export function frontierOf(record: RunRecord, points: readonly PointRecord[]): Frontier {
@@ -30,7 +50,7 @@ interface SideCurves {
   readonly record: RunRecord;
   readonly backend: BackendId;
   readonly curves: Map<string, Curve>;
-  readonly fits: Map<string, ReturnType<typeof fitCurves>[number]>;
+  readonly fits: Map<string, CurveFit>;
 }
 
 function sideCurves(record: RunRecord, backend: BackendId): SideCurves {
@@ -39,7 +59,10 @@ function sideCurves(record: RunRecord, backend: BackendId): SideCurves {
     record,
     backend,
     curves: new Map(curves.map((c) => [curveId(c), c])),
-    fits: new Map(fitCurves(curves, () => null).map((f) => [curveId(f), f])),
+    fits: new Map(curves.flatMap((c) => {
+      const fit = fitCurve(c.points);
+      return fit ? [[curveId(c), fit] as const] : [];
+    })),
   };
 }
 
@@ -69,8 +92,8 @@ export function compareCurves(target: CurveTarget): { series: CurveShift[]; cros
       baselineExponent: bf?.exponent ?? null,
       otherExponent: of?.exponent ?? null,
       exponentShift: bf && of ? of.exponent - bf.exponent : null,
-      baselineTailExponent: bf?.tail?.exponent ?? null,
-      otherTailExponent: of?.tail?.exponent ?? null,
+      baselineTailExponent: bf?.tailExponent ?? null,
+      otherTailExponent: of?.tailExponent ?? null,
       baseline: frontierOf(target.baseline, pointsOf(base)),
       other: frontierOf(target.other, pointsOf(other)),
     };
@@ -100,17 +123,29 @@ function changeOf(baseline: Side, other: Side): CrossoverShift['change'] {
   return baseline.status === other.status ? 'unchanged' : 'moved';
 }
 
+/** a first when a is the faster of the two at the baseline's largest common length. */
+function orient(side: SideCurves, a: string, b: string): [string, string] {
+  const ca = side.curves.get(a);
+  const cb = side.curves.get(b);
+  if (!ca || !cb) return [a, b];
+  const bByL = new Map(cb.points.map((p) => [p.L, p.ms]));
+  const common = ca.points.filter((p) => bByL.has(p.L));
+  const last = common[common.length - 1];
+  return last && last.ms > bByL.get(last.L)! ? [b, a] : [a, b];
+}
+
 /** Every pair the sweep's crossover rule takes in either run, oriented as the baseline sees it. */
 function crossoverShifts(base: SideCurves, other: SideCurves, pairing: Pick<CrossoverShift, 'baselineBackend' | 'otherBackend' | 'otherRun' | 'otherRunIndex'>): CrossoverShift[] {
-  const pairs = new Map<string, [string, string]>();
-  for (const side of [base, other]) {
-    for (const c of findCrossovers([...side.curves.values()])) {
-      const [a, b] = [curveId(c.faster), curveId(c.slower)];
-      const key = [a, b].sort().join('\u0000');
-      if (!pairs.has(key)) pairs.set(key, [a, b]);
+  const ids = [...new Set([...base.curves.keys(), ...other.curves.keys()])];
+  const pairs: [string, string][] = [];
+  for (const [i, a] of ids.entries()) {
+    for (const b of ids.slice(i + 1)) {
+      const [am] = JSON.parse(a) as [string];
+      const [bm] = JSON.parse(b) as [string];
+      if (am === bm || (am === BASELINE_MIXER) !== (bm === BASELINE_MIXER)) pairs.push(orient(base, a, b));
     }
   }
-  return [...pairs.values()].map(([a, b]) => {
+  return pairs.map(([a, b]) => {
     const baseline = sideOf(base, a, b);
     const otherSide = sideOf(other, a, b);
     const [am, af] = JSON.parse(a) as [string, string];

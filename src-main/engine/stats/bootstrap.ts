@@ -14,7 +14,7 @@ import type { Rng } from '../core/random.js';
 import { lnGamma } from './normal.js';
 import { percentileSorted } from './summary.js';
 
-export const DIRECT_MAX = 96;
+export const DIRECT_MAX = 24;
 
 /** P(Binomial(n, p) ≥ r), summing the pmf upward from r until the terms no longer count. */
 export function binomialUpperTail(n: number, p: number, r: number): number {
