@@ -15,11 +15,12 @@ export function safe(text: string): string {
 
 const num = (x: number | null, digits = 3): string => (x === null ? '—' : x.toPrecision(digits));
 
-/** "1.23× (23.0% slower)". */
+/** "1.230× (23.0% slower)", "0.2500× (4.00× faster)": percentages up to 2×, factors beyond. */
 export function describeRatio(ratio: number | null): string {
   if (ratio === null) return '—';
-  const change = ratio >= 1 ? `${((ratio - 1) * 100).toFixed(1)}% slower` : `${((1 / ratio - 1) * 100).toFixed(1)}% faster`;
-  return `${ratio.toPrecision(4)}× (${change})`;
+  const factor = ratio >= 1 ? ratio : 1 / ratio;
+  const change = factor >= 2 ? `${factor.toFixed(2)}×` : `${((factor - 1) * 100).toFixed(1)}%`;
+  return `${ratio.toPrecision(4)}× (${change} ${ratio >= 1 ? 'slower' : 'faster'})`;
 }
 
 function rowCells(r: ComparisonRow, c: Comparison): string[] {
@@ -59,7 +60,8 @@ export function printComparison(c: Comparison, io: CliIo): void {
     const r = pick && c.rows[pick.row];
     if (r) io.stdout(`  ${name}: ${safe(`${r.mixer}/${r.form}`)} at L = ${r.L}: ${describeRatio(r.ratio)}\n`);
   }
-  const notSame = c.rows.filter((r) => r.verdict !== 'same');
+  const order = (r: ComparisonRow) => `${r.otherRunIndex}\u0000${r.mixer}\u0000${r.form}\u0000${r.baselineBackend}`;
+  const notSame = c.rows.filter((r) => r.verdict !== 'same').sort((a, b) => order(a).localeCompare(order(b)) || a.L - b.L);
   if (notSame.length > 0) {
     io.stdout('\nrows that are not the same:\n');
     const header = ['mixer/form', 'backend', ...(c.runs.length > 2 ? ['run'] : []), 'L', 'base ms', 'other ms', 'ratio', '95% CI', 'q', 'verdict', 'reason'];
