@@ -1,4 +1,5 @@
-// Builds the parts of the desktop app into out/: main (+ the compute host's utility process),
+// Builds the parts of the desktop app into out/: main (+ the CPU hosts' utility process entry and
+// the sweep thread's entry),
 // the sandboxed preloads (one CommonJS file each: a sandboxed preload cannot load ES modules or
 // other files) of the UI window and of the hidden compute window, the renderer
 // (src-renderer/index.html), which web mode serves too, the compute page (out/compute-page) and
@@ -37,6 +38,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/app/main.ts'),
           'compute-host': resolve(__dirname, 'src-main/app/compute-host-entry.ts'),
+          'sweep-thread': resolve(__dirname, 'src-main/services/sweep-thread-entry.ts'),
         },
       },
     },

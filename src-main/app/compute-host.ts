@@ -1,20 +1,20 @@
 /**
- * The hidden compute host of the app: the `wgsl` backend's Dawn device lives in an Electron
- * utility process (a Node child with no window), so no kernel ever runs on the main process or
- * the page, and a driver crash takes down only the host; `WorkerBackend` reports it as a device
- * loss and starts a new one. Same message protocol as the Node worker (src-main/gpu/node).
+ * The app's CPU hosts: each CPU backend in an Electron utility process of its own (a Node child
+ * with no window), so no kernel ever runs on the main process or a page; a crash or a kill takes
+ * down only the host, whose point says 'host-crashed', and the next call starts a new one.
  */
 import { utilityProcess } from 'electron';
-import type { ComputeHost } from '../gpu/node/worker-backend.js';
-import { WorkerBackend } from '../gpu/node/worker-backend.js';
+import type { ComputeHost } from '../gpu/node/host-backend.js';
+import type { UtilityBackendId } from './cpu-host-label.js';
 
-export function startUtilityHost(entry: string, shadersDir: string): ComputeHost {
-  const child = utilityProcess.fork(entry, [], {
-    serviceName: 'mixscope compute host',
-    env: { ...process.env, MIXSCOPE_SHADERS: shadersDir },
-    stdio: 'inherit',
-  });
+export function startUtilityHost(entry: string, id: UtilityBackendId): ComputeHost {
+  const child = utilityProcess.fork(entry, [id], { serviceName: `mixscope ${id} host`, stdio: 'inherit' });
+  let exited = false;
+  child.once('exit', () => (exited = true));
   return {
+    get pid() {
+      return child.pid;
+    },
     // A utility process's port copies (structured clone) instead of transferring buffers.
     channel: {
       send: (message) => child.postMessage(message),
@@ -22,11 +22,10 @@ export function startUtilityHost(entry: string, shadersDir: string): ComputeHost
     },
     onExit: (handler) => child.once('exit', (code) => handler(`exit code ${code}`)),
     terminate: async () => {
+      if (exited) return;
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill();
+      await gone;
     },
   };
-}
-
-export function utilityWgslBackend(entry: string, shadersDir: string): WorkerBackend {
-  return new WorkerBackend(() => startUtilityHost(entry, shadersDir));
 }

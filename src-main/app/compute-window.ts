@@ -11,10 +11,12 @@ import type { Backend, BackendId } from '../engine/core/backend.js';
 import { MixscopeError } from '../engine/core/errors.js';
 import { callPage } from '../gpu/page/dispatch.js';
 import { PageBackend } from '../gpu/page/page-backend.js';
+import { supportKey } from '../gpu/node/protocol.js';
 import { portTransport, type PortTransport } from '../gpu/page/port-transport.js';
 import { COMPUTE_PORT } from '../gpu/page/wire.js';
 import { COMPUTE_ORIGIN } from './compute-protocol.js';
 import { LOCKED_WEB_PREFERENCES, lockDown } from './window.js';
+import { WindowBackend, pageSupportTables } from './window-backend.js';
 
 export const COMPUTE_PAGE_URL = `${COMPUTE_ORIGIN}/index.html`;
 
@@ -50,16 +52,22 @@ export async function connectComputeWindow(window: BrowserWindow, url = COMPUTE_
     'the compute window',
   );
   port1.start();
-  window.webContents.on('render-process-gone', (_event, details) => transport.close(`its renderer is gone (${details.reason})`));
+  window.webContents.on('render-process-gone', (_event, details) => {
+    transport.close(`its renderer is gone (${details.reason})`, true);
+    // Closed, so that the next call opens a new window.
+    setImmediate(() => !window.isDestroyed() && window.destroy());
+  });
   window.once('closed', () => {
     transport.close('the window closed');
     port1.close();
   });
   window.webContents.postMessage(COMPUTE_PORT, null, [port2]);
   const ids = await callPage(transport, 'backendIds');
+  const tables = await pageSupportTables(transport, ids);
+  const unknown = { supported: false, fidelity: 'exact', note: 'the compute page does not know this form' } as const;
   return {
     window,
-    backends: ids.map((id) => new PageBackend(id, transport)),
+    backends: ids.map((id) => new PageBackend(id, transport, (b, mixer, form, dtype) => tables.get(b)?.[supportKey(mixer.id, form.id, dtype)] ?? unknown)),
     close: () => {
       if (!window.isDestroyed()) window.destroy();
     },
@@ -82,6 +90,11 @@ export class ComputeWindowHost {
       );
     }
     return this.current;
+  }
+
+  /** A backend that follows the window open now (a new one after a crash): the app's pool holds these. */
+  following(id: BackendId): Backend {
+    return new WindowBackend(id, () => this.backend(id));
   }
 
   /** A backend of the page; its dispose leaves the window to the host. */

@@ -1,6 +1,8 @@
 /**
- * The Electron main process: lifecycle, the one window, the contract over IPC, the menus and the
- * compute host. Everything it serves comes from src-main/services, the same as web mode.
+ * The Electron main process: lifecycle, the one window, the contract over IPC and the menus. It
+ * runs no kernel and loads no native module: sweeps run in a thread, the CPU kernels in utility
+ * processes, the GPU backends in the hidden compute window. Everything it serves comes from
+ * src-main/services, the same as web mode.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +11,8 @@ import type { MenuCommand } from '../contract/schemas.js';
 import { BackendPool } from '../services/backend-pool.js';
 import { createServices, type MainServices } from '../services/create-services.js';
 import { runsDirOf } from '../services/data-dir.js';
-import { nodeAbsentReason } from '../services/node-backends.js';
-import { appBackendFactories } from './app-backends.js';
-import { utilityWgslBackend } from './compute-host.js';
+import { appAbsentReason, appBackendFactories } from './app-backends.js';
+import { startUtilityHost } from './compute-host.js';
 import { ComputeWindowHost, connectComputeWindow, createComputeWindow } from './compute-window.js';
 import { registerContract, windowSink } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -34,7 +35,9 @@ app.commandLine.appendSwitch('enable-unsafe-webgpu');
 // Tests and side-by-side installs point the app at another history.
 const userData = process.env['MIXSCOPE_USER_DATA'];
 if (userData) app.setPath('userData', userData);
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second instance exits at once; the first hears 'second-instance' and focuses its window.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.exit(0);
 
 // Any webContents that ever appears (devtools excepted) gets the same navigation lock.
 app.on('web-contents-created', (_event, contents) => lockDown(contents, entry.origin));
@@ -58,14 +61,14 @@ function openWindow(main: MainServices): BrowserWindow {
 async function start(): Promise<void> {
   const shadersDir = join(app.getAppPath(), 'shaders');
   const factories = appBackendFactories({
-    host: HOST,
-    utilityWgsl: () => utilityWgslBackend(join(HERE, 'compute-host.js'), shadersDir),
-    windowBackend: (id) => computeWindow.backend(id),
+    utilityHost: (id) => startUtilityHost(join(HERE, 'compute-host.js'), id),
+    windowBackend: (id) => computeWindow.following(id),
   });
   const main = createServices({
     runsDir: runsDirOf(app.getPath('userData')),
     app: { name: app.getName(), version: app.getVersion(), host: HOST },
-    backends: new BackendPool(factories, HOST, nodeAbsentReason),
+    backends: new BackendPool(factories, HOST, appAbsentReason),
+    sweepThread: join(HERE, 'sweep-thread.js'),
     // PDF reports through Electron's own Chromium rather than a second browser.
     printPdf: electronHtmlToPdf(),
   });
@@ -87,6 +90,7 @@ async function start(): Promise<void> {
 }
 
 app.on('second-instance', () => {
+  if (!window && services) window = openWindow(services);
   if (window?.isMinimized()) window.restore();
   window?.focus();
 });
@@ -108,10 +112,12 @@ app.on('before-quit', (event) => {
   void shutdownWithin(() => main.shutdown()).then((outcome) => (outcome === 'timed-out' ? app.exit(0) : app.quit()));
 });
 
-app
-  .whenReady()
-  .then(start)
-  .catch((err: unknown) => {
-    console.error(err);
-    app.exit(1);
-  });
+if (primary) {
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(err);
+      app.exit(1);
+    });
+}

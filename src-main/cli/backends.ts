@@ -6,10 +6,8 @@ import { BACKEND_IDS, type Backend, type BackendId } from '../engine/core/backen
 import { MixscopeError } from '../engine/core/errors.js';
 import { nodeBackendFactories, type BackendFactory } from '../services/node-backends.js';
 
-const HOST = `node ${process.versions.node}`;
-
 export const BACKEND_FACTORIES = new Map(
-  Object.entries(nodeBackendFactories({ host: HOST, pageHost: true })) as [BackendId, BackendFactory][],
+  Object.entries(nodeBackendFactories({ pageHost: true })) as [BackendId, BackendFactory][],
 );
 
 export function registerBackend(id: BackendId, factory: BackendFactory): void {

@@ -3,13 +3,11 @@
  * history, the sweep, the probe and the catalog, and the contract's handler table over them.
  * Electron (src-main/app) and web mode (src-main/server, `mixscope serve`) both start from here.
  */
-import { calibrateBackends } from '../engine/backends/calibrate.js';
-import { runSweep } from '../engine/sweep/run.js';
 import { ContractError } from '../contract/envelope.js';
 import { renderReport } from '../report/render.js';
 import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch.js';
 import type { BackendPool } from './backend-pool.js';
-import { focusCurves, listMixers } from './catalog.js';
+import { listMixers } from './catalog.js';
 import { CompareService, type PrintPdf, type RenderReport } from './compare-service.js';
 import { describeEnvironment, probeBackends, type AppIdentity } from './environment.js';
 import { EventHub } from './event-hub.js';
@@ -17,6 +15,7 @@ import { ProbeService } from './probe-service.js';
 import { RunStore } from './run-store.js';
 import { RunsService } from './runs-service.js';
 import { SweepService } from './sweep-service.js';
+import { SweepThread } from './sweep-thread.js';
 
 export interface MainServices {
   readonly hub: EventHub;
@@ -37,6 +36,8 @@ export interface ServiceOptions {
   render?: RenderReport;
   /** The host's PDF printer for HTML reports (Electron's printToPDF in the app). */
   printPdf?: PrintPdf;
+  /** The sweep thread's entry file (the app's built one; by default the TypeScript source through tsx). */
+  sweepThread?: URL | string;
 }
 
 export function createServices(options: ServiceOptions): MainServices {
@@ -45,13 +46,15 @@ export function createServices(options: ServiceOptions): MainServices {
   const runs = new RunsService(store);
   const compare = new CompareService({ read: (id) => runs.open(id), render: options.render ?? ((input, format) => renderReport(input, format)), ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
   const probe = new ProbeService(options.app, () => options.backends.all());
+  // Sweeps, calibration and focus curves run in a thread; kernels in the backends' own hosts.
+  const thread = new SweepThread(options.sweepThread);
   const sweep = new SweepService({
     store,
     hub,
     backends: (settings) => options.backends.select(settings.backends),
     environment: async (backends) => describeEnvironment(options.app, await probeBackends(backends)),
-    calibrate: calibrateBackends,
-    runSweep,
+    calibrate: (backends, dtype) => thread.calibrate(backends, dtype),
+    runSweep: (settings, backends, sweepOptions) => thread.runSweep(settings, backends, sweepOptions),
   });
   const handlers: Handlers = {
     probe: () => probe.probe(),
@@ -67,7 +70,7 @@ export function createServices(options: ServiceOptions): MainServices {
     },
     importRun: ({ fileName, text }) => runs.import(fileName, text),
     exportRun: ({ id, format }) => runs.export(id, format),
-    focus: async (request) => focusCurves(request),
+    focus: (request) => thread.focus(request),
     compareRuns: async (request) => (await compare.compare(request)).comparison,
     exportReport: (request) => compare.exportReport(request),
   };

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { forkUtilityProcess } from './utility-process.js';
 
 /** `never`: a registered handler may expect any event type; tests pass their own stand-ins. */
 type Handler = (event: never, payload: unknown) => unknown;
@@ -169,11 +170,8 @@ export const dialog = {
 
 export const protocol = { registerSchemesAsPrivileged: (): void => undefined, handle: (): void => undefined };
 export const session = { defaultSession: { webRequest: { onHeadersReceived: (): void => undefined } } };
-export const utilityProcess = {
-  fork: (): never => {
-    throw new Error('utilityProcess is not available in Node tests');
-  },
-};
+/** Node child processes standing in for utility processes (utility-process.ts). */
+export const utilityProcess = { fork: forkUtilityProcess };
 
 /** Clears everything recorded, between tests. */
 export function resetElectronMock(): void {

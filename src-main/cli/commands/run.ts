@@ -1,18 +1,18 @@
 /**
  * `mixscope run`: a sweep on this machine, owned by the same SweepService as the app's, its record
  * kept at the file the user names (JSON + CSV beside it), rewritten when the sweep starts and
- * after every point. Ctrl-C cancels between samples and keeps what was measured.
+ * after every point. Ctrl-C cancels within a second (a busy compute host is stopped) and keeps
+ * what was measured.
  */
-import { calibrateBackends } from '../../engine/backends/calibrate.js';
 import type { Backend } from '../../engine/core/backend.js';
 import { MixscopeError } from '../../engine/core/errors.js';
 import { appendPoint, finishRunRecord, newRunId, startRunRecord } from '../../engine/record/build.js';
 import type { PointRecord } from '../../engine/record/point.js';
 import type { RunRecord } from '../../engine/record/schema.js';
-import { runSweep } from '../../engine/sweep/run.js';
 import type { SweepProgress } from '../../engine/sweep/events.js';
 import { EventHub } from '../../services/event-hub.js';
 import { SweepService, type SweepStore } from '../../services/sweep-service.js';
+import { SweepThread } from '../../services/sweep-thread.js';
 import { parseFlags } from '../args.js';
 import { disposeBackends, resolveBackends } from '../backends.js';
 import { collectEnvironment } from '../environment.js';
@@ -58,18 +58,20 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     else if (event === 'point') progress.point((payload as { point: PointRecord }).point);
     else if (event === 'runFinished') failure = (payload as { failure?: string }).failure;
   });
+  // The runner in a thread and the kernels in their hosts, as in the app: Ctrl-C stops a kernel mid-run.
+  const thread = new SweepThread();
   const sweep = new SweepService({
     store,
     hub,
     backends: async () => backends,
     environment: collectEnvironment,
-    calibrate: calibrateBackends,
-    runSweep,
+    calibrate: (b, dtype) => thread.calibrate(b, dtype),
+    runSweep: (s, b, options) => thread.runSweep(s, b, options),
   });
   let runId: string | undefined;
   let interrupted = false;
   const stopListening = io.onInterrupt(() => {
-    io.stderr('\ncancelling after the current sample…\n');
+    io.stderr('\ncancelling…\n');
     interrupted = true;
     if (runId) sweep.cancel(runId);
   });

@@ -119,7 +119,7 @@ export function parseDawnRoutes(text: string | undefined): readonly DawnRoute[] 
   return routes as DawnRoute[];
 }
 
-/** Where the device came from, for probe output: 'node-worker (Dawn, swiftshader-vulkan)'. */
-export function dawnHostLabel(route: DawnRoute, thread: 'node' | 'node-worker'): string {
-  return `${thread} (Dawn, ${route})`;
+/** Where the device came from, for probe output: 'node-host (Dawn, swiftshader-vulkan)'. */
+export function dawnHostLabel(route: DawnRoute, host: 'node' | 'node-host'): string {
+  return `${host} (Dawn, ${route})`;
 }

@@ -1,11 +1,12 @@
 /**
- * Messages between the main side and a compute host (a worker thread under Node, Electron's
- * utilityProcess in the app). Inputs and outputs travel as Float32Array buffers, transferred where
- * the channel can. Errors travel as data and are rebuilt as the same MixscopeError subclasses.
+ * Messages between the main side and a compute host (a child process under Node, Electron's
+ * utilityProcess in the app, or the sweep thread's link to the backends main holds). Inputs and
+ * outputs travel as typed-array buffers, transferred where the channel can. Errors travel as
+ * data and are rebuilt as the same MixscopeError subclasses.
  */
-import type { BackendProbe, KernelTiming, Roofline } from '../../engine/core/backend.js';
-import { DeviceLostError, MixscopeError, OverLimitError, type MixscopeErrorCode } from '../../engine/core/errors.js';
-import type { DType } from '../../engine/core/tensor.js';
+import type { BackendProbe, KernelSupport, KernelTiming, Roofline } from '../../engine/core/backend.js';
+import { DeviceLostError, HostCrashedError, MixscopeError, OverLimitError, type MixscopeErrorCode } from '../../engine/core/errors.js';
+import type { DType, FloatArray } from '../../engine/core/tensor.js';
 
 /** Anything that carries structured-clone messages both ways: a worker, its parentPort, a MessagePort. */
 export interface HostChannel {
@@ -15,7 +16,8 @@ export interface HostChannel {
 
 export interface WireTensor {
   readonly shape: readonly number[];
-  readonly data: Float32Array;
+  /** In the run's precision: float32 for the GPU backends, float64 or float32 for the CPU ones. */
+  readonly data: FloatArray;
 }
 
 export interface PrepareMessage {
@@ -31,6 +33,8 @@ export type HostRequest =
   | { readonly op: 'prepare'; readonly prepare: PrepareMessage }
   | { readonly op: 'run' | 'read' | 'release'; readonly kernel: number }
   | { readonly op: 'calibrate'; readonly dtype: DType }
+  /** Every mixer/form's support at both dtypes, for a side that does not load the kernel tables. */
+  | { readonly op: 'support' }
   | { readonly op: 'reset' | 'dispose' };
 
 export interface PreparedReply {
@@ -46,7 +50,12 @@ export interface ReadReply {
   readonly readbackMs: number;
 }
 
-export type HostResult = BackendProbe | PreparedReply | KernelTiming | ReadReply | Roofline | null;
+/** `mixer/form/dtype` → the backend's answer. */
+export type SupportTable = Readonly<Record<string, KernelSupport>>;
+
+export const supportKey = (mixerId: string, formId: string, dtype: DType): string => `${mixerId}/${formId}/${dtype}`;
+
+export type HostResult = BackendProbe | PreparedReply | KernelTiming | ReadReply | Roofline | SupportTable | null;
 
 export interface WireError {
   readonly name: string;
@@ -72,7 +81,7 @@ export function fromWireError(wire: WireError): Error {
   if (wire.code === 'over-limit' && wire.neededBytes !== undefined) {
     return new OverLimitError(wire.message, wire.neededBytes, wire.availableBytes ?? 0);
   }
-  if (wire.code === 'device-lost') return new DeviceLostError(wire.message);
+  if (wire.code === 'device-lost') return wire.name === 'HostCrashedError' ? new HostCrashedError(wire.message) : new DeviceLostError(wire.message);
   if (wire.code !== undefined) return new MixscopeError(wire.message, wire.code);
   return new Error(wire.message);
 }

@@ -6,26 +6,26 @@
 import type { Backend, BackendId, BackendProbe, KernelSupport, KernelTiming, PreparedKernel, PrepareRequest, Roofline } from '../../engine/core/backend.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
 import type { DType } from '../../engine/core/tensor.js';
-import { gpujsSupport } from '../gpujs/backend.js';
-import { wgslSupport } from '../wgsl/backend.js';
 import { callPage, type PageTransport } from './dispatch.js';
 import { decodeTensor, encodeTensor, type WireRequest } from './wire.js';
+
+/** Whether a backend of the page runs a form: the host's own tables, or a table the page answered. */
+export type PageSupport = (id: BackendId, mixer: Mixer, form: Form, dtype: DType) => KernelSupport;
 
 export class PageBackend implements Backend {
   constructor(
     readonly id: BackendId,
     private readonly transport: PageTransport,
+    private readonly supportOf: PageSupport,
   ) {}
 
   async probe(): Promise<BackendProbe> {
     return callPage(this.transport, 'probe', this.id);
   }
 
-  /** Computed here, not in the page: the kernel tables are the same modules on both sides. */
+  /** Answered on this side (synchronously, as the runner asks): see PageSupport. */
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
-    if (this.id === 'wgsl') return wgslSupport(mixer, form, dtype);
-    if (this.id.startsWith('gpujs-')) return gpujsSupport(mixer, form, dtype);
-    return { supported: false, fidelity: 'exact', note: `${this.id} does not run in the compute page` };
+    return this.supportOf(this.id, mixer, form, dtype);
   }
 
   async prepare(request: PrepareRequest): Promise<PreparedKernel> {

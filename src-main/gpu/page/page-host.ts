@@ -8,7 +8,9 @@ import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import { SHADERS_ROOT } from '../node/shader-files.js';
 import { buildComputePage } from './build.js';
 import { callPage, type PageTransport } from './dispatch.js';
-import { PageBackend } from './page-backend.js';
+import { PageBackend, type PageSupport } from './page-backend.js';
+import { gpujsSupport } from '../gpujs/backend.js';
+import { wgslSupport } from '../wgsl/backend.js';
 import { playwrightTransport } from './playwright-transport.js';
 import { servePage, type PageServer } from './server.js';
 import { PAGE_API } from './wire.js';
@@ -64,7 +66,7 @@ export class PageHost {
 
   /** A Backend proxy per backend the page offers. */
   async backends(): Promise<PageBackend[]> {
-    return (await this.backendIds()).map((id) => new PageBackend(id, this.transport));
+    return (await this.backendIds()).map((id) => new PageBackend(id, this.transport, localSupport));
   }
 
   async close(): Promise<void> {
@@ -72,3 +74,10 @@ export class PageHost {
     await this.server.close();
   }
 }
+
+/** Node may load the kernel tables: they are the same modules as in the page. */
+export const localSupport: PageSupport = (id, mixer, form, dtype) => {
+  if (id === 'wgsl') return wgslSupport(mixer, form, dtype);
+  if (id.startsWith('gpujs-')) return gpujsSupport(mixer, form, dtype);
+  return { supported: false, fidelity: 'exact', note: `${id} does not run in the compute page` };
+};

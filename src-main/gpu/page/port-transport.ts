@@ -3,7 +3,7 @@
  * MessagePortMain in main, the DOM MessagePort in the page; Node's MessagePort in tests). Calls
  * carry an id; replies are matched by it. The page side answers every call, errors included.
  */
-import { DeviceLostError } from '../../engine/core/errors.js';
+import { DeviceLostError, HostCrashedError } from '../../engine/core/errors.js';
 import type { PageApi } from './api.js';
 import { answerPageCall, type PageCall, type PageReply, type PageTransport } from './dispatch.js';
 
@@ -31,8 +31,11 @@ function isReply(raw: unknown): raw is { id: number; reply: PageReply } {
 }
 
 export interface PortTransport extends PageTransport {
-  /** Fails every pending call and all later ones (the window closed, its renderer crashed). */
-  close(reason: string): void;
+  /**
+   * Fails every pending call and all later ones (the window closed, its renderer crashed); with
+   * `crashed`, as a HostCrashedError, so the point says 'host-crashed'.
+   */
+  close(reason: string, crashed?: boolean): void;
 }
 
 export function portTransport(link: MessageLink, label: string): PortTransport {
@@ -56,9 +59,10 @@ export function portTransport(link: MessageLink, label: string): PortTransport {
         link.post({ id, call });
       });
     },
-    close(reason) {
+    close(reason, crashed = false) {
       closed ??= reason;
-      for (const call of pending.values()) call.reject(new DeviceLostError(`${label} is closed: ${reason}`));
+      const message = `${label} is closed: ${reason}`;
+      for (const call of pending.values()) call.reject(crashed ? new HostCrashedError(message) : new DeviceLostError(message));
       pending.clear();
     },
   };

@@ -60,7 +60,7 @@ export async function firstAvailableWgsl(starters: readonly WgslHostStarter[]): 
 
 function nodeStarters(options: Omit<WgslHostOptions, 'host'>): Record<'node' | 'page', WgslHostStarter> {
   return {
-    node: { label: 'node-worker (Dawn)', start: () => spawnWorkerBackend({ routes: options.routes }) },
+    node: { label: 'node-host (Dawn)', start: () => spawnWorkerBackend({ routes: options.routes }) },
     page: {
       label: 'page (Chromium)',
       start: () => {

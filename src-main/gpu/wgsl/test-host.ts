@@ -11,7 +11,7 @@ import { createRng } from '../../engine/core/random.js';
 import { resolveParams } from '../../engine/core/validate.js';
 import { parseDawnRoutes } from '../node/dawn.js';
 import { spawnWorkerBackend } from '../node/spawn-worker.js';
-import type { WorkerBackend } from '../node/worker-backend.js';
+import type { HostBackend as WorkerBackend } from '../node/host-backend.js';
 
 export const TEST_ROUTES = parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) ?? ['default', 'opengles-llvmpipe', 'swiftshader-vulkan'];
 

@@ -1,21 +1,22 @@
 /**
- * The compute-host side of the protocol: serves one WgslBackend over a HostChannel. The backend is
- * made on the first request, so a host without an adapter still answers `probe` (available: false,
- * with the reason) instead of dying.
+ * The compute-host side of the protocol: serves one backend over a HostChannel (in a compute host
+ * process, or in main for the sweep thread). The backend is made on the first request, so a host
+ * without an adapter still answers `probe` (available: false, with the reason) instead of dying.
  */
-import type { Backend, PreparedKernel } from '../../engine/core/backend.js';
+import type { Backend, BackendId, PreparedKernel } from '../../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { Inputs } from '../../engine/core/mixer.js';
 import { tensor } from '../../engine/core/tensor.js';
-import { getForm, getMixer } from '../../engine/registry.js';
-import { toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
+import { MIXERS, getForm, getMixer } from '../../engine/registry.js';
+import { supportKey, toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
 
 export interface HostedBackend {
   readonly backend: Backend;
   readonly host: string;
 }
 
-export function serveBackend(channel: HostChannel, makeBackend: () => Promise<HostedBackend>, hostLabel: string): void {
+/** `absent` names the backend and its host in a probe when `makeBackend` fails. */
+export function serveBackend(channel: HostChannel, makeBackend: () => Promise<HostedBackend>, absent: { id: BackendId; host: string }): void {
   let hosted: Promise<HostedBackend> | undefined;
   const kernels = new Map<number, PreparedKernel>();
   let nextKernel = 1;
@@ -45,7 +46,7 @@ export function serveBackend(channel: HostChannel, makeBackend: () => Promise<Ho
           return { result: await (await backend()).probe() };
         } catch (err) {
           hosted = undefined;
-          return { result: { id: 'wgsl', available: false, reason: errorMessage(err), host: hostLabel, dtypes: ['float32'] } };
+          return { result: { id: absent.id, available: false, reason: errorMessage(err), host: absent.host, dtypes: [] } };
         }
       case 'prepare':
         return { result: await prepare(request.prepare) };
@@ -53,13 +54,22 @@ export function serveBackend(channel: HostChannel, makeBackend: () => Promise<Ho
         return { result: await kernelOf(request.kernel).run() };
       case 'read': {
         const { output, readbackMs } = await kernelOf(request.kernel).read();
-        const data = output.data instanceof Float32Array ? output.data : Float32Array.from(output.data);
+        // A copy: the kernel keeps its own output between reads.
+        const data = output.data.slice();
         return { result: { output: { shape: output.shape, data }, readbackMs }, transfer: [data.buffer as ArrayBuffer] };
       }
       case 'calibrate': {
         const b = await backend();
         if (!b.calibrate) throw new MixscopeError(`${b.id} has no calibration`, 'unsupported');
         return { result: await b.calibrate(request.dtype) };
+      }
+      case 'support': {
+        const b = await backend();
+        const table: Record<string, ReturnType<Backend['support']>> = {};
+        for (const mixer of MIXERS) {
+          for (const form of mixer.forms) for (const dtype of ['float32', 'float64'] as const) table[supportKey(mixer.id, form.id, dtype)] = b.support(mixer, form, dtype);
+        }
+        return { result: table };
       }
       case 'release':
         kernelOf(request.kernel).release();

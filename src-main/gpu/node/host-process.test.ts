@@ -1,25 +1,29 @@
 /**
- * The main-side proxy and the worker host: errors cross as their own classes, a host that died
- * fails later calls with DeviceLostError, and `reset` starts a new host that runs points.
+ * The main-side proxy and a Dawn host process: errors cross as their own classes, a host killed
+ * from outside mid-kernel fails the call as a host crash, and the next call starts a new host.
  */
 import { afterAll, expect, it } from 'vitest';
-import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
+import { HostCrashedError, MixscopeError } from '../../engine/core/errors.js';
 import { softmaxAttention } from '../../engine/mixers/softmax-attention/index.js';
 import { getForm } from '../../engine/registry.js';
 import { gpuDescribe, pointInputs, startTestBackend, TEST_ROUTES } from '../wgsl/test-host.js';
-import { startNodeWorker } from './spawn-worker.js';
-import { WorkerBackend, type ComputeHost } from './worker-backend.js';
+import { wgslSupport } from '../wgsl/backend.js';
+import { HostBackend, type ComputeHost } from './host-backend.js';
+import { startHostProcess } from './host-process.js';
 
 const { backend: probeHost, probe } = await startTestBackend();
 await probeHost.dispose();
 
-gpuDescribe(probe, 'wgsl through the Node worker', () => {
+gpuDescribe(probe, 'wgsl through a Node host process', () => {
   const hosts: ComputeHost[] = [];
-  const backend = new WorkerBackend(() => {
-    const host = startNodeWorker({ routes: TEST_ROUTES });
-    hosts.push(host);
-    return host;
-  });
+  const backend = new HostBackend(
+    () => {
+      const host = startHostProcess('wgsl', { routes: TEST_ROUTES });
+      hosts.push(host);
+      return host;
+    },
+    { id: 'wgsl', support: wgslSupport, label: 'node-host (Dawn)' },
+  );
   afterAll(() => backend.dispose());
   const { params, inputs } = pointInputs(softmaxAttention, 50, 8);
   const request = { mixer: softmaxAttention, form: getForm(softmaxAttention, 'materialized'), inputs, params, dtype: 'float32' as const };
@@ -32,17 +36,16 @@ gpuDescribe(probe, 'wgsl through the Node worker', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('dv ≤ 256') });
   });
 
-  // The host is stopped between calls: stopping a worker thread inside a Dawn call can abort the
-  // whole process (the binding throws into a terminating isolate). A death mid-call is covered with
-  // a scripted host in worker-deadline.test.ts.
-  it('fails calls with DeviceLostError once the host has died, and reset brings a new host', async () => {
+  // A process, unlike a worker thread, can be killed inside a Dawn call without harm to this one.
+  it('fails a kernel whose host is killed from outside with HostCrashedError, and a new host runs the next', async () => {
     const kernel = await backend.prepare(request);
     await kernel.run();
-    await hosts[0]!.terminate();
-    await expect(kernel.run()).rejects.toBeInstanceOf(DeviceLostError);
-    await backend.reset();
-    expect(hosts).toHaveLength(2);
+    const running = kernel.run();
+    process.kill(hosts[0]!.pid!, 'SIGKILL');
+    await expect(running).rejects.toBeInstanceOf(HostCrashedError);
+    await expect(kernel.run()).rejects.toBeInstanceOf(HostCrashedError);
     const again = await backend.prepare(request);
+    expect(hosts).toHaveLength(2);
     expect(again.allocatedBytes).toBe(4 * (4 * 50 * 8 + 50 * 50));
     again.release();
   });

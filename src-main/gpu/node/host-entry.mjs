@@ -1,0 +1,5 @@
+// Compute host process entry: TypeScript sources run through tsx's loader (plain Node, no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./host-entry.ts');

@@ -1,0 +1,60 @@
+/**
+ * What a compute host process can serve, by backend id: each one imported only when asked for, so
+ * a host of the CPU kernels never loads Dawn, gpu.js or a native module.
+ */
+import type { BackendId } from '../../engine/core/backend.js';
+import { MixscopeError } from '../../engine/core/errors.js';
+import type { HostedBackend } from './serve-backend.js';
+
+export interface HostedOptions {
+  /** Dawn routes for `wgsl` and gpu.js `webgpu` (MIXSCOPE_DAWN_ROUTES). */
+  readonly routes?: readonly import('./dawn.js').DawnRoute[] | undefined;
+  readonly memoryBudgetBytes?: number | undefined;
+}
+
+/** The label a host's backend carries in probes and point records before it has started. */
+export function hostedLabel(id: BackendId): string {
+  return `node-host (${id})`;
+}
+
+export async function makeHostedBackend(id: BackendId, options: HostedOptions = {}): Promise<HostedBackend> {
+  const host = hostedLabel(id);
+  switch (id) {
+    case 'js': {
+      const { createJsBackend } = await import('../../engine/backends/js.js');
+      return { backend: createJsBackend({ host }), host };
+    }
+    case 'reference': {
+      const { createReferenceBackend } = await import('../../engine/backends/reference.js');
+      return { backend: createReferenceBackend({ host }), host };
+    }
+    case 'gpujs-webgpu':
+    case 'gpujs-headlessgl':
+    case 'gpujs-webasm':
+    case 'gpujs-cpu': {
+      const { nodeGpujsBackend } = await import('../gpujs/node-host.js');
+      const backend = nodeGpujsBackend(id.slice('gpujs-'.length) as 'webgpu' | 'headlessgl' | 'webasm' | 'cpu');
+      return { backend, host };
+    }
+    case 'wgsl': {
+      const [{ DAWN_ROUTES, createDawnDevice, dawnHostLabel }, { WgslBackend }, { fileShaderLoader }] = await Promise.all([
+        import('./dawn.js'),
+        import('../wgsl/backend.js'),
+        import('./shader-files.js'),
+      ]);
+      const dawn = await createDawnDevice(options.routes ?? DAWN_ROUTES);
+      const label = dawnHostLabel(dawn.route, 'node-host');
+      const backend = new WgslBackend({
+        device: dawn.device,
+        loadShader: fileShaderLoader(),
+        host: label,
+        // A new device from the same route that worked.
+        recreateDevice: async () => (await createDawnDevice([dawn.route])).device,
+        ...(options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes }),
+      });
+      return { backend, host: label };
+    }
+    default:
+      throw new MixscopeError(`a Node compute host cannot serve '${id}'`, 'backend-unavailable');
+  }
+}

@@ -1,5 +1,0 @@
-// Worker-thread entry: TypeScript sources run through tsx's loader (plain Node, no build step).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./worker.ts');
