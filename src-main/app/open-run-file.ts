@@ -14,7 +14,7 @@ export async function openRunFile(window: BrowserWindow, runs: RunsService, hub:
   const choice = await dialog.showOpenDialog(window, {
     title: 'Open a mixscope run',
     properties: ['openFile'],
-    filters: [{ name: 'mixscope run', extensions: ['json'] }],
+    filters: [{ name: 'mixscope run or report', extensions: ['json', 'html', 'htm'] }],
   });
   const file = choice.filePaths[0];
   if (choice.canceled || !file) return;

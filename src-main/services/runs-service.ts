@@ -1,11 +1,12 @@
 /**
- * The history: saved runs listed (newest first), opened, deleted, exported, and run files from
- * elsewhere imported. An import is all or nothing: the file is parsed and checked in full before
- * the store is touched, so a bad file is refused with its reason and nothing else changes.
+ * The history: saved runs listed (newest first), opened, deleted, exported, and run files (or
+ * reports with their embedded runs) from elsewhere imported. An import is all or nothing: the file
+ * is parsed and checked in full before the store is touched, so a bad file is refused with its
+ * reason and nothing else changes.
  */
 import { runRecordToCsv } from '../engine/record/csv.js';
 import { runRecordToJson } from '../engine/record/json.js';
-import { parseRunRecordText } from '../engine/record/parse.js';
+import { readRunFileText } from '../engine/report/read.js';
 import type { RunRecord } from '../engine/record/schema.js';
 import { ContractError } from '../contract/envelope.js';
 import { formatBytes, MAX_RUN_FILE_BYTES } from '../contract/limits.js';
@@ -44,14 +45,19 @@ export class RunsService {
     return { deleted: true };
   }
 
-  /** A file already in the history (same id) is opened, not written again. */
+  /**
+   * A run record `.json`, or a report `.html` with its embedded records (one for a run report, every
+   * compared run for a comparison report: all checked before any is saved). A run already in the
+   * history (same id) is opened, not written again. Resolves with the first run (a comparison's baseline).
+   */
   async import(fileName: string, text: string): Promise<RunRecord> {
     if (text.length > MAX_RUN_FILE_BYTES) throw new ContractError('invalid-request', `${fileName}: ${text.length} characters, over the ${formatBytes(MAX_RUN_FILE_BYTES)} a run file may have`);
-    const record = parseRunRecordText(text, fileName);
-    if (await this.store.has(record.id)) return this.store.read(record.id);
-    await this.store.save(record);
+    const { records } = readRunFileText(fileName, text);
+    const first = records[0];
+    if (!first) throw new ContractError('invalid-request', `${fileName}: holds no run`);
+    for (const record of records) if (!(await this.store.has(record.id))) await this.store.save(record);
     // As stored: a record still marked 'running' comes back 'interrupted'.
-    return this.store.read(record.id);
+    return this.store.read(first.id);
   }
 
   async export(id: string, format: ExportFormat): Promise<{ fileName: string; text: string }> {

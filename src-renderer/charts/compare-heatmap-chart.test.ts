@@ -24,9 +24,10 @@ describe('buildCompareHeatmapChart', () => {
       [1, 1, -1],
       [2, 1, -1],
     ]);
-    expect(grey!.data).toEqual([{ value: [3, 1, 0], row: 7, verdict: 'not-comparable' }]);
-    // A symmetric diverging scale over the largest |log2 ratio|, mapped to the first series only.
-    expect(option.visualMap).toMatchObject({ min: -1, max: 1, dimension: 2, seriesIndex: 0, inRange: { color: DIVERGING } });
+    // Past the scale's range, so the visual map paints it grey.
+    expect(grey!.data).toEqual([{ value: [3, 1, 4], row: 7, verdict: 'not-comparable' }]);
+    // A symmetric diverging scale over the largest |log2 ratio|.
+    expect(option.visualMap).toMatchObject({ min: -1, max: 1, dimension: 2, inRange: { color: DIVERGING }, outOfRange: { color: '#d9d9d9' } });
   });
 
   it('marks each cell with its verdict', () => {

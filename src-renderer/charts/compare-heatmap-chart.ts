@@ -80,12 +80,13 @@ export function buildCompareHeatmapChart(comparison: Comparison): ChartOption {
   const span = Math.max(MIN_SPAN, ...measured.map((c) => Math.abs(c.value[2] as number)));
   const label = { show: true, formatter: markOf, fontSize: 13, color: '#1a1a1a' };
   const ratioCells: HeatmapSeriesOption = { type: 'heatmap', name: 'log2 ratio', data: measured, label, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } };
+  // ECharts draws a heatmap only under a visual map: cells with no ratio sit past its range, in grey.
+  const outside = 4 * span;
   const greyCells: HeatmapSeriesOption = {
     type: 'heatmap',
     name: 'not compared',
-    data: cells.filter((c) => c.value[2] === null).map((c) => ({ ...c, value: [c.value[0], c.value[1], 0] })),
+    data: cells.filter((c) => c.value[2] === null).map((c) => ({ ...c, value: [c.value[0], c.value[1], outside] })),
     label,
-    itemStyle: { color: NOT_COMPARED },
   };
   // Long curve names need room on the left; the estimate matches the legend's (6.2 px a character).
   const left = Math.min(360, 20 + 6.2 * Math.max(0, ...curves.map((c) => c.length)));
@@ -97,7 +98,6 @@ export function buildCompareHeatmapChart(comparison: Comparison): ChartOption {
     yAxis: { type: 'category', data: curves, inverse: true, splitArea: { show: true }, axisLabel: { fontSize: 11 } },
     visualMap: {
       type: 'continuous',
-      seriesIndex: 0,
       min: -span,
       max: span,
       dimension: 2,
@@ -107,6 +107,7 @@ export function buildCompareHeatmapChart(comparison: Comparison): ChartOption {
       top: 'middle',
       text: ['slower', 'faster'],
       inRange: { color: DIVERGING },
+      outOfRange: { color: NOT_COMPARED },
       formatter: (v: unknown) => `${formatRatio(2 ** Number(v))}`,
     },
     series: [ratioCells, greyCells],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSummary, crossoverShiftRows, exponentShiftRows, unmatchedRows } from './compare-tables.js';
+import { changedFirst, compareSummary, crossoverShiftRows, exponentShiftRows, unmatchedRows } from './compare-tables.js';
 import { describeRatio, formatProbability, formatSigned } from './compare-labels.js';
 import { fixtureComparison, HOSTILE_LABEL } from './fixture-comparison.js';
 
@@ -25,6 +25,12 @@ describe('compare tables', () => {
         shift: '×0.250 (earlier)',
       },
     ]);
+  });
+
+  it('puts crossovers that changed before those that did not', () => {
+    const [moved] = crossoverShiftRows(comparison);
+    const same = { ...moved!, change: 'unchanged' as const, shift: '' };
+    expect(changedFirst([same, moved!])).toEqual({ changed: [moved], unchanged: [same] });
   });
 
   it('summarises geomeans, the best and worst row and the verdict counts', () => {

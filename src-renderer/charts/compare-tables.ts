@@ -68,6 +68,12 @@ export function crossoverShiftRows(comparison: Comparison): CrossoverShiftRow[] 
   }));
 }
 
+/** Crossovers that moved, appeared or vanished first (what a reader looks for), then the rest. */
+export function changedFirst(rows: readonly CrossoverShiftRow[]): { changed: CrossoverShiftRow[]; unchanged: CrossoverShiftRow[] } {
+  const quiet = (r: CrossoverShiftRow) => r.change === 'unchanged' || r.change === 'none';
+  return { changed: rows.filter((r) => !quiet(r)), unchanged: rows.filter(quiet) };
+}
+
 export interface SummaryLine {
   readonly label: string;
   readonly ratio: string;
