@@ -4,10 +4,13 @@
  *   S_t = a_t·S_{t−1} + k_t v_tᵀ,  y_t = S_tᵀ q_t,
  * equivalently Y = ((Q Kᵀ) ⊙ G) V with G_ts = a_{s+1}·…·a_t for s ≤ t (G_tt = 1).
  * Every decay is a running product, never a quotient of prefix products, so gates near 0 cannot
- * produce 0/0. All arrays are in the run's dtype; no allocation happens inside the loops.
+ * produce 0/0. All arrays are in the run's dtype; the matmul-shaped stages run on the engine's
+ * SIMD matmul (kernels/) over views of its memory, and nothing is allocated inside the loops.
  */
 import type { Inputs } from '../../core/mixer.js';
 import { allocate, cast, type DType, type FloatArray } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 
 export interface GatedProblem {
   readonly Q: FloatArray;
@@ -21,27 +24,25 @@ export interface GatedProblem {
   readonly dtype: DType;
 }
 
-/** Parallel form: the L×L matrix A = (QKᵀ) ⊙ G (lower triangle), then Y = A V. */
+/** Parallel form: the L×L matrix A = (QKᵀ) ⊙ G (lower triangle), then Y = A V; both products on the SIMD matmul. */
 export function gatedParallel(p: GatedProblem): FloatArray {
   const { Q, K, V, gates, L, d, dv, dtype } = p;
-  const A = allocate(dtype, L * L);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [q, kt, v, A, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  q.set(Q);
+  transposeInto(K, L, d, kt);
+  v.set(V);
+  causalScores(ws, L, d, q, kt, A);
+  maskAboveDiagonal(A, L);
   for (let t = 0; t < L; t++) {
     let decay = 1;
     for (let s = t; s >= 0; s--) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += Q[t * d + i]! * K[s * d + i]!;
-      A[t * L + s] = dot * decay;
+      A[t * L + s] = A[t * L + s]! * decay;
       decay *= gates[s]!;
     }
   }
-  for (let t = 0; t < L; t++) {
-    for (let s = 0; s <= t; s++) {
-      const w = A[t * L + s]!;
-      for (let j = 0; j < dv; j++) Y[t * dv + j] = Y[t * dv + j]! + w * V[s * dv + j]!;
-    }
-  }
-  return Y;
+  causalApply(ws, L, dv, A, v, Y);
+  return copyOut(Y);
 }
 
 /** Recurrent form: one d×dv state S, updated and read once per token. */
@@ -69,47 +70,48 @@ export function gatedRecurrent(p: GatedProblem): FloatArray {
  * chunks the state S carried in, entering token t decayed by P_t = a_{c0}·…·a_t:
  *   y_t = Σ_{c0≤s≤t} G_ts (q_t·k_s) v_s + P_t · S_inᵀ q_t,
  *   S_out = P_{c1−1}·S_in + Σ_{c0≤s<c1} (a_{s+1}·…·a_{c1−1}) k_s v_sᵀ.
+ * The block scores, A·V, Q_c·S and the state update (decayed K_cᵀ)·V_c are SIMD matmuls.
  */
 export function gatedChunked(p: GatedProblem, C: number): FloatArray {
   const { Q, K, V, gates, L, d, dv, dtype } = p;
   const width = Math.min(C, L);
-  const A = allocate(dtype, width * width);
-  const P = allocate(dtype, width);
-  const S = allocate(dtype, d * dv);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [q, kt, v, A, S, Y, carried, weighted] = ws.frame(dtype, [L * d, d * L, L * dv, width * width, d * dv, L * dv, width * dv, d * width]) as FloatArray[];
+  const [qv, ktv, vv, Av, Sv, Yv, carriedv, weightedv] = [q!, kt!, v!, A!, S!, Y!, carried!, weighted!];
+  qv.set(Q);
+  transposeInto(K, L, d, ktv);
+  vv.set(V);
+  const P = new Float64Array(width);
   for (let c0 = 0; c0 < L; c0 += C) {
-    const c1 = Math.min(L, c0 + C);
+    const n = Math.min(L, c0 + C) - c0;
     P[0] = gates[c0]!;
-    for (let t = c0 + 1; t < c1; t++) P[t - c0] = P[t - c0 - 1]! * gates[t]!;
-    for (let t = c0; t < c1; t++) {
+    for (let t = 1; t < n; t++) P[t] = P[t - 1]! * gates[c0 + t]!;
+    ws.gemm(n, n, d, { data: qv, offset: c0 * d, ld: d }, { data: ktv, offset: c0, ld: L }, { data: Av, ld: width }, false);
+    for (let t = 0; t < n; t++) {
+      Av.fill(0, t * width + t + 1, t * width + n);
       let decay = 1;
-      for (let s = t; s >= c0; s--) {
-        let dot = 0;
-        for (let i = 0; i < d; i++) dot += Q[t * d + i]! * K[s * d + i]!;
-        A[(t - c0) * width + (s - c0)] = dot * decay;
-        decay *= gates[s]!;
-      }
-      const carried = P[t - c0]!;
-      for (let j = 0; j < dv; j++) {
-        let y = 0;
-        for (let i = 0; i < d; i++) y += Q[t * d + i]! * S[i * dv + j]!;
-        y *= carried;
-        for (let s = c0; s <= t; s++) y += A[(t - c0) * width + (s - c0)]! * V[s * dv + j]!;
-        Y[t * dv + j] = y;
+      for (let s = t; s >= 0; s--) {
+        Av[t * width + s] = Av[t * width + s]! * decay;
+        decay *= gates[c0 + s]!;
       }
     }
-    const through = P[c1 - c0 - 1]!;
-    for (let i = 0; i < d * dv; i++) S[i] = through * S[i]!;
+    // Y_c = diag(P) (Q_c S_in) + A V_c
+    ws.gemm(n, dv, d, { data: qv, offset: c0 * d, ld: d }, { data: Sv, ld: dv }, { data: carriedv, ld: dv }, false);
+    ws.gemm(n, dv, n, { data: Av, ld: width }, { data: vv, offset: c0 * dv, ld: dv }, { data: Yv, offset: c0 * dv, ld: dv }, false);
+    for (let t = 0; t < n; t++) {
+      for (let j = 0; j < dv; j++) Yv[(c0 + t) * dv + j] = Yv[(c0 + t) * dv + j]! + P[t]! * carriedv[t * dv + j]!;
+    }
+    // S_out = P_last S_in + (K_c decayed)ᵀ V_c
+    const through = P[n - 1]!;
+    for (let i = 0; i < d * dv; i++) Sv[i] = through * Sv[i]!;
     let decay = 1;
-    for (let s = c1 - 1; s >= c0; s--) {
-      for (let i = 0; i < d; i++) {
-        const k = decay * K[s * d + i]!;
-        for (let j = 0; j < dv; j++) S[i * dv + j] = S[i * dv + j]! + k * V[s * dv + j]!;
-      }
-      decay *= gates[s]!;
+    for (let s = n - 1; s >= 0; s--) {
+      for (let i = 0; i < d; i++) weightedv[i * width + s] = decay * ktv[i * L + c0 + s]!;
+      decay *= gates[c0 + s]!;
     }
+    ws.gemm(d, dv, n, { data: weightedv, ld: width }, { data: vv, offset: c0 * dv, ld: dv }, { data: Sv, ld: dv }, true);
   }
-  return Y;
+  return copyOut(Yv);
 }
 
 /** Q, K, V of a mixer's inputs cast to the run's dtype, with one constant gate value at every step. */

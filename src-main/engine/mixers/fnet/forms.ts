@@ -1,6 +1,8 @@
 /** The CPU kernels of FNet mixing (MIXERS.md §10), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { copyOut } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { createFftPlan } from './fft-plan.js';
 import { fnetSizes } from './reference.js';
 
@@ -35,10 +37,8 @@ export function fft(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   return tensor([L, d], Y);
 }
 
-/** cos and sin parts of the n×n DFT matrix F_kj = e^{−2πi·kj/n}, angles reduced mod n. */
-function dftMatrix(n: number, dtype: DType): { cos: FloatArray; sin: FloatArray } {
-  const cos = allocate(dtype, n * n);
-  const sin = allocate(dtype, n * n);
+/** cos and sin parts of the n×n DFT matrix F_kj = e^{−2πi·kj/n}, angles reduced mod n, written into frame views. */
+function dftMatrix(n: number, cos: FloatArray, sin: FloatArray): void {
   for (let k = 0; k < n; k++) {
     for (let j = 0; j < n; j++) {
       const angle = (2 * Math.PI * ((k * j) % n)) / n;
@@ -46,39 +46,23 @@ function dftMatrix(n: number, dtype: DType): { cos: FloatArray; sin: FloatArray 
       sin[k * n + j] = Math.sin(angle);
     }
   }
-  return { cos, sin };
 }
 
 /**
- * Dense DFTs: Z = X·F_dᵀ (Z_r = X·cos, Z_i = −X·sin; X is real), then
- * Y = Re(F_L Z) = cos_L·Z_r + sin_L·Z_i, since Re((c − is)(z_r + iz_i)) = c·z_r + s·z_i.
+ * Dense DFTs as four SIMD matmuls: Z = X·F_dᵀ (Z_r = X·cos, Z_i = −X·sin; X is real, F symmetric),
+ * then Y = Re(F_L Z) = cos_L·Z_r + sin_L·Z_i, since Re((c − is)(z_r + iz_i)) = c·z_r + s·z_i.
  */
 export function dft(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d } = fnetSizes(inputs);
-  const X = cast(inputs['X']!, dtype).data;
-  const Fd = dftMatrix(d, dtype);
-  const FL = dftMatrix(L, dtype);
-  const zRe = allocate(dtype, L * d);
-  const zIm = allocate(dtype, L * d);
-  const Y = allocate(dtype, L * d);
-  for (let t = 0; t < L; t++) {
-    for (let j = 0; j < d; j++) {
-      let re = 0;
-      let im = 0;
-      for (let c = 0; c < d; c++) {
-        re += X[t * d + c]! * Fd.cos[j * d + c]!;
-        im -= X[t * d + c]! * Fd.sin[j * d + c]!;
-      }
-      zRe[t * d + j] = re;
-      zIm[t * d + j] = im;
-    }
-  }
-  for (let t = 0; t < L; t++) {
-    for (let j = 0; j < d; j++) {
-      let y = 0;
-      for (let s = 0; s < L; s++) y += FL.cos[t * L + s]! * zRe[s * d + j]! + FL.sin[t * L + s]! * zIm[s * d + j]!;
-      Y[t * d + j] = y;
-    }
-  }
-  return tensor([L, d], Y);
+  const ws = workspace();
+  const [X, cosD, sinD, cosL, sinL, zRe, zIm, Y] = ws.frame(dtype, [L * d, d * d, d * d, L * L, L * L, L * d, L * d, L * d]) as FloatArray[];
+  X!.set(inputs['X']!.data);
+  dftMatrix(d, cosD!, sinD!);
+  dftMatrix(L, cosL!, sinL!);
+  for (let i = 0; i < d * d; i++) sinD![i] = -sinD![i]!;
+  ws.gemm(L, d, d, { data: X!, ld: d }, { data: cosD!, ld: d }, { data: zRe!, ld: d }, false);
+  ws.gemm(L, d, d, { data: X!, ld: d }, { data: sinD!, ld: d }, { data: zIm!, ld: d }, false);
+  ws.gemm(L, d, L, { data: cosL!, ld: L }, { data: zRe!, ld: d }, { data: Y!, ld: d }, false);
+  ws.gemm(L, d, L, { data: sinL!, ld: L }, { data: zIm!, ld: d }, { data: Y!, ld: d }, true);
+  return tensor([L, d], copyOut(Y!));
 }

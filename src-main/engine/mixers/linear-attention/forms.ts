@@ -4,6 +4,8 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
 import { qkvSizes } from '../common/qkv.js';
 import { eluPlusOne } from './reference.js';
@@ -14,31 +16,28 @@ function featureMap(x: Tensor, dtype: DType): FloatArray {
   return out;
 }
 
-/** A = (φ(Q) φ(K)ᵀ) ⊙ M (L×L, causal), then Y = (A V) / (A 1) row by row. */
+/** φ of each input value, rounded to the dtype of `out` (as featureMap does). */
+function mapInto(x: ArrayLike<number>, out: FloatArray): void {
+  for (let i = 0; i < out.length; i++) out[i] = eluPlusOne(x[i]!);
+}
+
+/** A = (φ(Q) φ(K)ᵀ) ⊙ M (L×L, causal), then Y = (A V) / (A 1) row by row; both products on the SIMD matmul. */
 export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const fQ = featureMap(inputs['Q']!, dtype);
-  const fK = featureMap(inputs['K']!, dtype);
-  const V = cast(inputs['V']!, dtype).data;
-  const A = allocate(dtype, L * L);
-  const Y = allocate(dtype, L * dv);
-  for (let t = 0; t < L; t++) {
-    for (let s = 0; s <= t; s++) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += fQ[t * d + i]! * fK[s * d + i]!;
-      A[t * L + s] = dot;
-    }
-  }
+  const ws = workspace();
+  const [fQ, fKt, V, A, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  mapInto(inputs['Q']!.data, fQ);
+  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt);
+  V.set(inputs['V']!.data);
+  causalScores(ws, L, d, fQ, fKt, A);
+  maskAboveDiagonal(A, L);
+  causalApply(ws, L, dv, A, V, Y);
   for (let t = 0; t < L; t++) {
     let rowSum = 0;
-    for (let s = 0; s <= t; s++) rowSum += A[t * L + s]!;
-    for (let j = 0; j < dv; j++) {
-      let numerator = 0;
-      for (let s = 0; s <= t; s++) numerator += A[t * L + s]! * V[s * dv + j]!;
-      Y[t * dv + j] = numerator / rowSum;
-    }
+    for (let s = t * L; s <= t * L + t; s++) rowSum += A[s]!;
+    for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / rowSum;
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
 
 /** S and z updated per token; φ(k_t), φ(q_t) live in two d-vectors reused every step. */
@@ -72,44 +71,39 @@ export function recurrent(inputs: Inputs, _params: Params, dtype: DType): Tensor
 /**
  * Chunks of C tokens: for t in chunk [c0, c1),
  *   y_t = (S_inᵀ φq_t + Σ_{c0≤s≤t} A_ts v_s) / (φq_t·z_in + Σ_{c0≤s≤t} A_ts),  A_ts = φq_t·φk_s,
- * then S and z absorb the chunk's keys and values.
+ * then S and z absorb the chunk's keys and values (S += φK_cᵀ V_c). Every product is a SIMD matmul:
+ * the chunk's scores, its A·V, the carried φQ_c·S and the state update.
  */
 export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
   const C = chunkSize(params, 'linear-attention');
   const width = Math.min(C, L);
-  const fQ = featureMap(inputs['Q']!, dtype);
-  const fK = featureMap(inputs['K']!, dtype);
-  const V = cast(inputs['V']!, dtype).data;
-  const A = allocate(dtype, width * width);
-  const S = allocate(dtype, d * dv);
-  const z = allocate(dtype, d);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [fQ, fKt, V, A, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, width * width, d * dv, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  mapInto(inputs['Q']!.data, fQ);
+  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt);
+  V.set(inputs['V']!.data);
+  const z = new Float64Array(d);
   for (let c0 = 0; c0 < L; c0 += C) {
-    const c1 = Math.min(L, c0 + C);
-    for (let t = c0; t < c1; t++) {
+    const n = Math.min(L, c0 + C) - c0;
+    ws.gemm(n, n, d, { data: fQ, offset: c0 * d, ld: d }, { data: fKt, offset: c0, ld: L }, { data: A, ld: width }, false);
+    for (let t = 0; t < n; t++) A.fill(0, t * width + t + 1, t * width + n);
+    // Y_c = φQ_c S_in + A V_c
+    ws.gemm(n, dv, d, { data: fQ, offset: c0 * d, ld: d }, { data: S, ld: dv }, { data: Y, offset: c0 * dv, ld: dv }, false);
+    ws.gemm(n, dv, n, { data: A, ld: width }, { data: V, offset: c0 * dv, ld: dv }, { data: Y, offset: c0 * dv, ld: dv }, true);
+    for (let t = 0; t < n; t++) {
       let denominator = 0;
-      for (let i = 0; i < d; i++) denominator += fQ[t * d + i]! * z[i]!;
-      for (let s = c0; s <= t; s++) {
-        let dot = 0;
-        for (let i = 0; i < d; i++) dot += fQ[t * d + i]! * fK[s * d + i]!;
-        A[(t - c0) * width + (s - c0)] = dot;
-        denominator += dot;
-      }
-      for (let j = 0; j < dv; j++) {
-        let numerator = 0;
-        for (let i = 0; i < d; i++) numerator += fQ[t * d + i]! * S[i * dv + j]!;
-        for (let s = c0; s <= t; s++) numerator += A[(t - c0) * width + (s - c0)]! * V[s * dv + j]!;
-        Y[t * dv + j] = numerator / denominator;
-      }
+      for (let i = 0; i < d; i++) denominator += fQ[(c0 + t) * d + i]! * z[i]!;
+      for (let s = 0; s <= t; s++) denominator += A[t * width + s]!;
+      for (let j = (c0 + t) * dv; j < (c0 + t + 1) * dv; j++) Y[j] = Y[j]! / denominator;
     }
-    for (let s = c0; s < c1; s++) {
-      for (let i = 0; i < d; i++) {
-        const k = fK[s * d + i]!;
-        z[i] = z[i]! + k;
-        for (let j = 0; j < dv; j++) S[i * dv + j] = S[i * dv + j]! + k * V[s * dv + j]!;
-      }
+    // S += φK_cᵀ V_c, z += φK_cᵀ 1
+    ws.gemm(d, dv, n, { data: fKt, offset: c0, ld: L }, { data: V, offset: c0 * dv, ld: dv }, { data: S, ld: dv }, true);
+    for (let i = 0; i < d; i++) {
+      let sum = z[i]!;
+      for (let s = c0; s < c0 + n; s++) sum += fKt[i * L + s]!;
+      z[i] = sum;
     }
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }

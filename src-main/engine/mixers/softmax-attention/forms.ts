@@ -1,80 +1,103 @@
-/** The CPU kernels of softmax attention (MIXERS.md §1), in the run's dtype. */
+/**
+ * The CPU kernels of softmax attention (MIXERS.md §1), in the run's dtype. The products QKᵀ and
+ * A·V run on the engine's SIMD matmul (kernels/), in the dtype's own arithmetic; the softmax
+ * itself (max, exp, normalisation) is plain code between them.
+ */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type Tensor } from '../../core/tensor.js';
+import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { softmaxScale } from './reference.js';
+
+/**
+ * Row t of S: e^{scale·(x − max)} over s ≤ t (scale > 0, so the max of x is the max of scale·x),
+ * zeros beyond (so the A·V product sees the causal mask). Returns the row sum: the division by it
+ * is applied to the row of Y = S·V instead of to every score.
+ */
+function expRow(S: FloatArray, t: number, L: number, scale: number): number {
+  const row = t * L;
+  let max = -Infinity;
+  for (let s = row; s <= row + t; s++) if (S[s]! > max) max = S[s]!;
+  let sum = 0;
+  for (let s = row; s <= row + t; s++) {
+    const p = Math.exp((S[s]! - max) * scale);
+    S[s] = p;
+    sum += S[s]!;
+  }
+  const blockEnd = Math.min(L, (Math.floor(t / ROW_BLOCK) + 1) * ROW_BLOCK);
+  S.fill(0, row + t + 1, row + blockEnd);
+  return sum;
+}
 
 /** S = QKᵀ·scale (L×L, upper triangle skipped), row softmax, then S·V. */
 export function materialized(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
   const scale = softmaxScale(params, d);
-  const S = allocate(dtype, L * L);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  Q.set(inputs['Q']!.data);
+  transposeInto(inputs['K']!.data, L, d, Kt);
+  V.set(inputs['V']!.data);
+  causalScores(ws, L, d, Q, Kt, S);
+  const sums = new Float64Array(L);
+  for (let t = 0; t < L; t++) sums[t] = expRow(S, t, L, scale);
+  causalApply(ws, L, dv, S, V, Y);
   for (let t = 0; t < L; t++) {
-    let max = -Infinity;
-    for (let s = 0; s <= t; s++) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += Q[t * d + i]! * K[s * d + i]!;
-      S[t * L + s] = dot * scale;
-      if (S[t * L + s]! > max) max = S[t * L + s]!;
-    }
-    let sum = 0;
-    for (let s = 0; s <= t; s++) {
-      S[t * L + s] = Math.exp(S[t * L + s]! - max);
-      sum += S[t * L + s]!;
-    }
-    for (let s = 0; s <= t; s++) S[t * L + s] = S[t * L + s]! / sum;
+    for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / sums[t]!;
   }
-  for (let t = 0; t < L; t++) {
-    for (let s = 0; s <= t; s++) {
-      const a = S[t * L + s]!;
-      for (let j = 0; j < dv; j++) Y[t * dv + j] = Y[t * dv + j]! + a * V[s * dv + j]!;
-    }
-  }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
 
 /**
- * Online softmax over key tiles of `tile` rows (FlashAttention-style): per query row a running
- * max m, running sum ℓ and running output o; never holds more than one tile of scores.
+ * Online softmax over key tiles of `tile` keys (FlashAttention-style) for blocks of `tile` queries:
+ * per query row a running max m, running sum ℓ and running output o; never holds more than one
+ * tile × tile block of scores. Per tile: T = Q_b K_tileᵀ, rescale o by e^{m − m'}, P = e^{T − m'},
+ * o += P V_tile.
  */
 export function fused(inputs: Inputs, params: Params, dtype: DType, tile = 64): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
   const scale = softmaxScale(params, d);
-  const Y = allocate(dtype, L * dv);
-  const scores = allocate(dtype, tile);
-  const acc = allocate(dtype, dv);
-  for (let t = 0; t < L; t++) {
-    let m = -Infinity;
-    let l = 0;
-    acc.fill(0);
-    for (let s0 = 0; s0 <= t; s0 += tile) {
-      const s1 = Math.min(t + 1, s0 + tile);
-      let tileMax = -Infinity;
-      for (let s = s0; s < s1; s++) {
-        let dot = 0;
-        for (let i = 0; i < d; i++) dot += Q[t * d + i]! * K[s * d + i]!;
-        scores[s - s0] = dot * scale;
-        if (scores[s - s0]! > tileMax) tileMax = scores[s - s0]!;
+  const ws = workspace();
+  const [Q, Kt, V, T, O, Y] = ws.frame(dtype, [L * d, d * L, L * dv, tile * tile, tile * dv, L * dv]) as FloatArray[] as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  Q.set(inputs['Q']!.data);
+  transposeInto(inputs['K']!.data, L, d, Kt);
+  V.set(inputs['V']!.data);
+  const m = new Float64Array(tile);
+  const l = new Float64Array(tile);
+  for (let r0 = 0; r0 < L; r0 += tile) {
+    const rows = Math.min(tile, L - r0);
+    m.fill(-Infinity);
+    l.fill(0);
+    O.fill(0);
+    for (let s0 = 0; s0 < r0 + rows; s0 += tile) {
+      const cols = Math.min(tile, r0 + rows - s0);
+      ws.gemm(rows, cols, d, { data: Q, offset: r0 * d, ld: d }, { data: Kt, offset: s0, ld: L }, { data: T, ld: tile }, false);
+      for (let i = 0; i < rows; i++) {
+        const t = r0 + i;
+        const last = Math.min(cols, t - s0 + 1); // keys s0 … s0+last−1 are ≤ t
+        let tileMax = -Infinity;
+        for (let j = 0; j < last; j++) {
+          T[i * tile + j] = T[i * tile + j]! * scale;
+          if (T[i * tile + j]! > tileMax) tileMax = T[i * tile + j]!;
+        }
+        const mNew = Math.max(m[i]!, tileMax);
+        const correction = Math.exp(m[i]! - mNew);
+        l[i] = l[i]! * correction;
+        for (let j = 0; j < dv; j++) O[i * dv + j] = O[i * dv + j]! * correction;
+        for (let j = 0; j < last; j++) {
+          const p = Math.exp(T[i * tile + j]! - mNew);
+          T[i * tile + j] = p;
+          l[i] = l[i]! + p;
+        }
+        T.fill(0, i * tile + Math.max(last, 0), i * tile + cols);
+        m[i] = mNew;
       }
-      const mNew = Math.max(m, tileMax);
-      const correction = Math.exp(m - mNew);
-      l *= correction;
-      for (let j = 0; j < dv; j++) acc[j] = acc[j]! * correction;
-      for (let s = s0; s < s1; s++) {
-        const p = Math.exp(scores[s - s0]! - mNew);
-        l += p;
-        for (let j = 0; j < dv; j++) acc[j] = acc[j]! + p * V[s * dv + j]!;
-      }
-      m = mNew;
+      ws.gemm(rows, dv, cols, { data: T, ld: tile }, { data: V, offset: s0 * dv, ld: dv }, { data: O, ld: dv }, true);
     }
-    for (let j = 0; j < dv; j++) Y[t * dv + j] = acc[j]! / l;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < dv; j++) Y[(r0 + i) * dv + j] = O[i * dv + j]! / l[i]!;
+    }
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }

@@ -1,0 +1,110 @@
+/**
+ * The CPU matmul of the js backend's matmul-shaped stages: C (+)= A·B on row-major matrices held in
+ * one WebAssembly memory. The SIMD micro-kernel (gemm-wasm.ts) covers every full 4 × (2 vector)
+ * tile; the few rows and columns past the last full tile are done here in plain loops. Matrices are
+ * views into the memory handed out by `frame`, so a form computes with no copies between JS and
+ * wasm. Single-threaded: the machine's other cores stay free for the UI and the sweep's own work.
+ */
+import type { DType, FloatArray } from '../core/tensor.js';
+import { gemmModuleBytes, TILE_ROWS, tileCols } from './gemm-wasm.js';
+
+/** A matrix in wasm memory: a view and where row 0 starts in it, rows `ld` elements apart. */
+export interface MatrixRef {
+  readonly data: FloatArray;
+  readonly offset?: number;
+  readonly ld: number;
+}
+
+type GemmExport = (M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number) => void;
+
+const PAGE = 65536;
+/** A frame bigger than this is not kept alive after a smaller one replaces it (the memory is dropped). */
+const KEEP_BYTES = 256 * 1024 * 1024;
+const ALIGN = 64;
+
+export const MATMUL_KERNEL = 'wasm simd128 gemm, 4×8 (f32) / 4×4 (f64) register tiles, 1 thread';
+
+class Workspace {
+  private memory!: WebAssembly.Memory;
+  private gemms!: { float32: GemmExport; float64: GemmExport };
+
+  constructor() {
+    this.instantiate();
+  }
+
+  private instantiate(): void {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes() as BufferSource));
+    const ex = instance.exports as { memory: WebAssembly.Memory; gemm_f32: GemmExport; gemm_f64: GemmExport };
+    this.memory = ex.memory;
+    this.gemms = { float32: ex.gemm_f32, float64: ex.gemm_f64 };
+  }
+
+  /**
+   * Fresh zeroed views of the given lengths, each 64-byte aligned. Valid until the next frame call
+   * (a later frame reuses, and may move, the memory).
+   */
+  frame(dtype: DType, lengths: readonly number[]): FloatArray[] {
+    const bytes = dtype === 'float32' ? 4 : 8;
+    const sizes = lengths.map((n) => Math.ceil((n * bytes) / ALIGN) * ALIGN);
+    const total = sizes.reduce((s, n) => s + n, 0);
+    if (this.memory.buffer.byteLength > KEEP_BYTES && total < this.memory.buffer.byteLength / 4) this.instantiate();
+    const have = this.memory.buffer.byteLength;
+    if (total > have) this.memory.grow(Math.ceil((total - have) / PAGE));
+    const buffer = this.memory.buffer;
+    new Uint8Array(buffer, 0, total).fill(0);
+    let at = 0;
+    return lengths.map((n, i) => {
+      const view = dtype === 'float32' ? new Float32Array(buffer, at, n) : new Float64Array(buffer, at, n);
+      at += sizes[i]!;
+      return view;
+    });
+  }
+
+  gemm(M: number, N: number, K: number, a: MatrixRef, b: MatrixRef, c: MatrixRef, accumulate: boolean): void {
+    for (const m of [a, b, c]) {
+      if (m.data.buffer !== this.memory.buffer) throw new Error('gemm: a matrix is not a view of the current frame');
+    }
+    if (M === 0 || N === 0) return;
+    const bytes = c.data.BYTES_PER_ELEMENT as 4 | 8;
+    const byteAt = (m: MatrixRef): number => m.data.byteOffset + (m.offset ?? 0) * bytes;
+    const mFull = M - (M % TILE_ROWS);
+    const nFull = N - (N % tileCols(bytes));
+    if (K === 0) {
+      if (!accumulate) for (let i = 0; i < M; i++) c.data.fill(0, (c.offset ?? 0) + i * c.ld, (c.offset ?? 0) + i * c.ld + N);
+      return;
+    }
+    if (mFull > 0 && nFull > 0) {
+      const run = bytes === 4 ? this.gemms.float32 : this.gemms.float64;
+      run(mFull, nFull, K, byteAt(a), a.ld * bytes, byteAt(b), b.ld * bytes, byteAt(c), c.ld * bytes, accumulate ? 1 : 0);
+    }
+    // Right edge (rows of full tiles, last columns), then the bottom rows over every column.
+    edge(0, mFull, nFull, N, K, a, b, c, accumulate);
+    edge(mFull, M, 0, N, K, a, b, c, accumulate);
+  }
+}
+
+function edge(i0: number, i1: number, j0: number, j1: number, K: number, a: MatrixRef, b: MatrixRef, c: MatrixRef, accumulate: boolean): void {
+  const A = a.data;
+  const B = b.data;
+  const C = c.data;
+  const ao = a.offset ?? 0;
+  const bo = b.offset ?? 0;
+  const co = c.offset ?? 0;
+  for (let i = i0; i < i1; i++) {
+    for (let j = j0; j < j1; j++) {
+      let sum = accumulate ? C[co + i * c.ld + j]! : 0;
+      for (let k = 0; k < K; k++) sum += A[ao + i * a.ld + k]! * B[bo + k * b.ld + j]!;
+      C[co + i * c.ld + j] = sum;
+    }
+  }
+}
+
+let shared: Workspace | undefined;
+
+/** The process's one workspace (one per JS realm: a worker or page has its own). */
+export function workspace(): Workspace {
+  shared ??= new Workspace();
+  return shared;
+}
+
+export type { Workspace };
