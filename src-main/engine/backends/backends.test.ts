@@ -3,6 +3,7 @@ import { createRng } from '../core/random.js';
 import { BYTES_PER_ELEMENT, relativeError } from '../core/tensor.js';
 import { resolveParams } from '../core/validate.js';
 import { getMixer } from '../registry.js';
+import { MATMUL_KERNEL } from '../kernels/gemm.js';
 import { calibrateCpu } from './calibrate.js';
 import { createJsBackend } from './js.js';
 import { createReferenceBackend, referenceCarriers } from './reference.js';
@@ -55,6 +56,12 @@ describe('calibrateCpu', () => {
     let t = 0;
     // Each timed task spans one tick (1 ms) of this clock.
     const cal = calibrateCpu('js', 'float32', { matmulSize: 10, copyElements: 1000, tries: 2, now: () => (t += 1) });
-    expect(cal).toEqual({ backend: 'js', dtype: 'float32', peakMatmulGflops: 2000 / 1e6, copyGBs: 8000 / 1e6 });
+    expect(cal).toEqual({ backend: 'js', dtype: 'float32', peakMatmulGflops: 2000 / 1e6, copyGBs: 8000 / 1e6, kernel: expect.stringMatching(/^wasm simd128 gemm/), threads: 1 });
+  });
+
+  it('times the matmul the forms run, on their one thread', () => {
+    let t = 0;
+    const cal = calibrateCpu('js', 'float64', { matmulSize: 9, copyElements: 10, tries: 1, now: () => (t += 1) });
+    expect(cal).toMatchObject({ kernel: MATMUL_KERNEL, threads: 1, peakMatmulGflops: (2 * 9 ** 3) / 1e6 });
   });
 });

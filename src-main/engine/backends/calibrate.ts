@@ -1,55 +1,75 @@
 /**
- * What the CPU reaches at best from JavaScript, for the roofline: a dense matmul (i-k-j loop,
- * the fastest plain-JS order, 2n³ FLOPs) and a large typed-array copy (bytes read + written).
- * Best of a few tries, so the figure is a ceiling rather than an average.
+ * The roofline of the CPU backends: what the CPU reaches at best from this engine, so that no point
+ * can go faster by construction. Compute: the same SIMD matmul the js forms run (kernels/gemm.ts),
+ * on as many threads as they use (one), at a few cache-friendly sizes, 2n³ FLOPs each. Memory: a
+ * typed-array copy (bytes read + written) at sizes from L1 to DRAM, since a short point's working
+ * set sits in cache. Each figure is the best over sizes and tries: a ceiling, not an average.
  */
 import type { Backend, BackendId } from '../core/backend.js';
 import { allocate, BYTES_PER_ELEMENT, type DType } from '../core/tensor.js';
+import { MATMUL_KERNEL, workspace } from '../kernels/gemm.js';
 import type { Calibration } from '../record/environment.js';
 import { performanceClock, type Clock } from './clock.js';
 
 export interface CpuCalibrationOptions {
+  /** One matmul size instead of the default sizes (tests). */
   readonly matmulSize?: number;
+  /** One copy length instead of the default lengths (tests). */
   readonly copyElements?: number;
   readonly tries?: number;
   readonly now?: Clock;
 }
 
-function best(tries: number, now: Clock, task: () => void): number {
-  let bestMs = Infinity;
+const MATMUL_SIZES = [128, 256];
+/** L1, L2 and L3-sized copies: beyond that a copy is only slower. */
+const COPY_ELEMENTS = [1 << 12, 1 << 16, 1 << 20];
+/** Each try repeats its task until this long, so a 10 µs in-cache task is timed over many calls. */
+const TRY_MS = 2;
+
+/** Best rate (work units per ms) over `tries` timed tries of `task` (which does `work` units). */
+function bestRate(tries: number, now: Clock, work: number, task: () => void): number {
+  let best = 0;
   for (let i = 0; i < tries; i++) {
+    let reps = 0;
     const t0 = now();
-    task();
-    bestMs = Math.min(bestMs, now() - t0);
+    let elapsed: number;
+    do {
+      task();
+      reps++;
+      elapsed = now() - t0;
+    } while (elapsed < TRY_MS);
+    best = Math.max(best, (reps * work) / elapsed);
   }
-  return Math.max(bestMs, 1e-6);
+  return best;
+}
+
+function matmulGflops(dtype: DType, n: number, tries: number, now: Clock): number {
+  const ws = workspace();
+  const [a, b, c] = ws.frame(dtype, [n * n, n * n, n * n]);
+  a!.fill(1.0001);
+  b!.fill(0.9999);
+  const perMs = bestRate(tries, now, 2 * n ** 3, () => ws.gemm(n, n, n, { data: a!, ld: n }, { data: b!, ld: n }, { data: c!, ld: n }, false));
+  return perMs / 1e6;
+}
+
+function copyGBs(dtype: DType, elements: number, tries: number, now: Clock): number {
+  const src = allocate(dtype, elements).fill(1);
+  const dst = allocate(dtype, elements);
+  return bestRate(tries, now, 2 * elements * BYTES_PER_ELEMENT[dtype], () => dst.set(src)) / 1e6;
 }
 
 export function calibrateCpu(backend: BackendId, dtype: DType, options: CpuCalibrationOptions = {}): Calibration {
-  const n = options.matmulSize ?? 192;
-  const elements = options.copyElements ?? 1 << 22;
   const tries = options.tries ?? 3;
   const now = options.now ?? performanceClock;
-  const a = allocate(dtype, n * n).fill(1.0001);
-  const b = allocate(dtype, n * n).fill(0.9999);
-  const c = allocate(dtype, n * n);
-  const matmulMs = best(tries, now, () => {
-    c.fill(0);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < n; k++) {
-        const aik = a[i * n + k]!;
-        for (let j = 0; j < n; j++) c[i * n + j] = c[i * n + j]! + aik * b[k * n + j]!;
-      }
-    }
-  });
-  const src = allocate(dtype, elements).fill(1);
-  const dst = allocate(dtype, elements);
-  const copyMs = best(tries, now, () => dst.set(src));
+  const sizes = options.matmulSize ? [options.matmulSize] : MATMUL_SIZES;
+  const lengths = options.copyElements ? [options.copyElements] : COPY_ELEMENTS;
   return {
     backend,
     dtype,
-    peakMatmulGflops: (2 * n ** 3) / (matmulMs * 1e6),
-    copyGBs: (2 * elements * BYTES_PER_ELEMENT[dtype]) / (copyMs * 1e6),
+    peakMatmulGflops: Math.max(...sizes.map((n) => matmulGflops(dtype, n, tries, now))),
+    copyGBs: Math.max(...lengths.map((n) => copyGBs(dtype, n, tries, now))),
+    kernel: MATMUL_KERNEL,
+    threads: 1,
   };
 }
 
