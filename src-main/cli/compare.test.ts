@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparisonSchema } from '../engine/compare/schema.js';
 import { syntheticRunJson } from '../engine/compare/synthetic.js';
+import { reportDataFor } from '../engine/report/data.js';
+import { buildHtmlReport } from '../engine/report/html.js';
+import { parseRunRecordText } from '../engine/record/parse.js';
 import { COMMAND_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { main } from './main.js';
@@ -36,6 +39,9 @@ beforeAll(async () => {
   await writeRun('fast', 3, 0.5);
   await writeRun('gpu', 4, 1, (j) => (j['points'] = (j['points'] as object[]).map((p) => ({ ...p, backend: 'wgsl' }))));
   await writeFile(path('truncated.json'), '{"format": "mixscope-run", "version": 1, "id": ');
+  const record = parseRunRecordText(await readFile(path('base.json'), 'utf8'));
+  const html = buildHtmlReport(reportDataFor({ kind: 'run', record }, '2026-01-01T00:00:00.000Z'), { text: '', sha256: 'none' });
+  await writeFile(path('base.html'), html);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -61,6 +67,14 @@ describe('mixscope compare', () => {
     expect(printed.rows.every((row) => row.verdict === 'faster' || row.verdict === 'insufficient')).toBe(true);
     expect(JSON.parse(await readFile(out, 'utf8'))).toEqual(printed);
     expect((await readdir(path('nested'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads a run back from its HTML report', async () => {
+    const r = await cli(['compare', path('base.html'), path('slow.json'), '--json']);
+    expect(r.code).toBe(0);
+    const c = comparisonSchema.parse(JSON.parse(r.out));
+    expect(c.runs.map((x) => x.id)).toEqual(['base', 'slow']);
+    expect(c.summary.counts.slower).toBeGreaterThan(0);
   });
 
   it('writes a Markdown report by extension', async () => {

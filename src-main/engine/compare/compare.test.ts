@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random.js';
 import type { RunRecord } from '../record/schema.js';
 import { bootstrapMedianRatio } from '../stats/bootstrap.js';
-import { compareRuns, comparisonSchema } from './index.js';
+import { compareRuns, comparisonSchema, parseComparison } from './index.js';
 import { lognormalSamples, syntheticRun } from './synthetic.js';
 
 /** A small run: three curves (one quadratic, two linear) at four lengths, 20–60 samples a point. */
@@ -72,6 +72,10 @@ describe('compareRuns: known truth', () => {
     expect(compareRuns([baseline, other], { seed: 7 })).toEqual(a);
     expect(compareRuns([baseline, other], { seed: 8 }).rows[0]!.ci).not.toEqual(a.rows[0]!.ci);
     expect(comparisonSchema.parse(JSON.parse(JSON.stringify(a)))).toEqual(a);
+    expect(parseComparison(JSON.parse(JSON.stringify(a)))).toEqual(a);
+    expect(() => parseComparison({ ...a, version: 2 })).toThrow(/version: this mixscope reads comparison version 1, got 2/);
+    expect(() => parseComparison({ ...a, format: 'mixscope-run' })).toThrow(/format: expected 'mixscope-comparison'/);
+    expect(() => parseComparison({ ...a, rows: [{ ...a.rows[0], verdict: 'better' }] })).toThrow(/^rows\[0\]\.verdict: /);
     expect(a).toMatchObject({ format: 'mixscope-comparison', version: 1, baseline: 'base', options: { threshold: 0.05, seed: 7, pairing: { mode: 'same-backend' } } });
   });
 

@@ -103,3 +103,4 @@ export function compareRuns(input: readonly RunRecord[], options: CompareOptions
 }
 
 export * from './schema.js';
+export { parseComparison } from './parse.js';
