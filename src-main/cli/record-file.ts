@@ -1,15 +1,19 @@
 /**
  * A run record kept at a path of the user's choosing (`mixscope run --out FILE.json`): the JSON
- * and a CSV beside it, both rewritten atomically after every point, so that a crash or Ctrl-C
- * leaves both files whole and up to date.
+ * and a CSV beside it, both rewritten atomically after every point (temp file, fsync, rename,
+ * fsync of the folder), so that a crash, a kill -9 or Ctrl-C at any moment leaves both files
+ * whole: the JSON a valid record with every point written so far, status 'running' until the end
+ * (the app imports such a file as 'interrupted'). The temp files a killed run left beside them are
+ * removed by the next run that writes there.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { MixscopeError, errorMessage } from '../engine/core/errors.js';
 import { runRecordToCsv } from '../engine/record/csv.js';
 import { runRecordToJson } from '../engine/record/json.js';
 import type { RunRecord } from '../engine/record/schema.js';
-import { writeFileAtomic } from '../services/atomic-write.js';
+import { tempFileWriter, writeFileAtomic } from '../services/atomic-write.js';
+import { isProcessAlive } from '../services/writer-liveness.js';
 
 export function csvPathFor(jsonPath: string): string {
   return jsonPath.endsWith('.json') ? `${jsonPath.slice(0, -'.json'.length)}.csv` : `${jsonPath}.csv`;
@@ -18,6 +22,7 @@ export function csvPathFor(jsonPath: string): string {
 export class RecordFile {
   readonly csvPath: string;
   private pending: Promise<void> = Promise.resolve();
+  private started = false;
 
   constructor(readonly path: string) {
     this.csvPath = csvPathFor(path);
@@ -25,9 +30,12 @@ export class RecordFile {
 
   /** Writes are chained so the files always end at the latest record. */
   write(record: RunRecord): Promise<void> {
+    const first = !this.started;
+    this.started = true;
     this.pending = this.pending.then(async () => {
       try {
         await mkdir(dirname(this.path), { recursive: true });
+        if (first) await this.removeStaleTempFiles();
         await writeFileAtomic(this.path, runRecordToJson(record));
         await writeFileAtomic(this.csvPath, runRecordToCsv(record));
       } catch (err) {
@@ -35,5 +43,16 @@ export class RecordFile {
       }
     });
     return this.pending;
+  }
+
+  /** `.FILE.json.<pid>.<hex>.tmp` of a writer that is gone (a kill -9 mid-write). */
+  private async removeStaleTempFiles(): Promise<void> {
+    const ours = [basename(this.path), basename(this.csvPath)].map((name) => `.${name}.`);
+    for (const name of await readdir(dirname(this.path))) {
+      const pid = tempFileWriter(name);
+      if (pid !== null && pid !== process.pid && !isProcessAlive(pid) && ours.some((prefix) => name.startsWith(prefix))) {
+        await rm(join(dirname(this.path), name), { force: true });
+      }
+    }
   }
 }
