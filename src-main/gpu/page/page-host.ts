@@ -8,9 +8,7 @@ import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import { SHADERS_ROOT } from '../node/shader-files.js';
 import { buildComputePage } from './build.js';
 import { callPage, type PageTransport } from './dispatch.js';
-import { PageBackend, type PageSupport } from './page-backend.js';
-import { gpujsSupport } from '../gpujs/backend.js';
-import { wgslSupport } from '../wgsl/backend.js';
+import { PageBackend } from './page-backend.js';
 import { playwrightTransport } from './playwright-transport.js';
 import { servePage, type PageServer } from './server.js';
 import { PAGE_API } from './wire.js';
@@ -66,6 +64,8 @@ export class PageHost {
 
   /** A Backend proxy per backend the page offers. */
   async backends(): Promise<PageBackend[]> {
+    // Imported when used: the kernel tables load gpu.js, which whoever only needs CHROMIUM_PATH should not.
+    const { localSupport } = await import('./local-support.js');
     return (await this.backendIds()).map((id) => new PageBackend(id, this.transport, localSupport));
   }
 
@@ -74,10 +74,3 @@ export class PageHost {
     await this.server.close();
   }
 }
-
-/** Node may load the kernel tables: they are the same modules as in the page. */
-export const localSupport: PageSupport = (id, mixer, form, dtype) => {
-  if (id === 'wgsl') return wgslSupport(mixer, form, dtype);
-  if (id.startsWith('gpujs-')) return gpujsSupport(mixer, form, dtype);
-  return { supported: false, fidelity: 'exact', note: `${id} does not run in the compute page` };
-};
