@@ -200,7 +200,10 @@ export const summarySchema = z.object({
   /** Per other run (run, runIndex), per mixer and per (mixer, form). */
   byMixer: z.array(geomeanSchema.extend({ run: z.string(), runIndex: z.number().int().nonnegative(), mixer: z.string() })),
   byForm: z.array(geomeanSchema.extend({ run: z.string(), runIndex: z.number().int().nonnegative(), mixer: z.string(), form: z.string() })),
-  /** Index into `rows` of the lowest and the highest ratio (other fastest / slowest). */
+  /**
+   * Index into `rows` of the lowest and the highest ratio (other fastest / slowest), among rows
+   * with a verdict of faster, slower or same when there are any, else among every row with a ratio.
+   */
   best: z.object({ row: z.number().int().nonnegative(), ratio: positive }).nullable(),
   worst: z.object({ row: z.number().int().nonnegative(), ratio: positive }).nullable(),
 });

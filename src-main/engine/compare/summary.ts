@@ -1,7 +1,8 @@
 /**
  * The comparison in a few numbers: verdict counts, and geometric means of the ratio (the mean that
  * treats 2× slower and 2× faster symmetrically) overall, per run, per mixer and per form, over every
- * row with a ratio that is not `not-comparable`; the best and worst of those rows.
+ * row with a ratio that is not `not-comparable` (an `insufficient` row's median still counts); the
+ * best and worst rows among those with a verdict (faster, slower, same), else among all of them.
  */
 import { VERDICTS, type ComparisonRow, type ComparisonSummary, type RunSummary, type Verdict } from './schema.js';
 
@@ -28,7 +29,8 @@ export function summarize(rows: readonly ComparisonRow[], runs: readonly RunSumm
   const run = (r: ComparisonRow) => ({ run: r.otherRun, runIndex: r.otherRunIndex });
   let best: (typeof rated)[number] | undefined;
   let worst: (typeof rated)[number] | undefined;
-  for (const r of rated) {
+  const decided = rated.filter((r) => r.row.verdict !== 'insufficient');
+  for (const r of decided.length > 0 ? decided : rated) {
     if (!best || r.ratio < best.ratio) best = r;
     if (!worst || r.ratio > worst.ratio) worst = r;
   }
