@@ -47,7 +47,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   // After listening: a malformed request or a reset connection is that client's problem only.
   server.on('error', () => undefined);
-  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
   const port = (server.address() as AddressInfo).port;
   const origins = [`http://${LOOPBACK}:${port}`, `http://localhost:${port}`];
   site = { ...site, port, headers: securityHeaders(origins[0] ?? '') };
