@@ -14,9 +14,15 @@ const error = shallowRef<string>();
 // What the last import did, for the message next to the file input.
 const imported = shallowRef<string>();
 
+// Refreshes are numbered: an answer that arrives after a later refresh's (a list asked for when the
+// view opened, answered after an import's) is stale and dropped, so a new run never vanishes.
+let refreshes = 0;
+
 async function refresh(): Promise<void> {
+  const asked = ++refreshes;
   try {
-    runs.value = await client.listRuns({});
+    const list = await client.listRuns({});
+    if (asked === refreshes) runs.value = list;
   } catch (err) {
     error.value = messageOf(err);
   }
