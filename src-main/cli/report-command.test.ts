@@ -55,7 +55,9 @@ describe('mixscope report', () => {
     expect((await cli(['report', recordPath, '--out', html])).code).toBe(0);
     const text = await readFile(html, 'utf8');
     expect(text).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'/);
-    expect(text).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet|https?:\/\/(?!www\.w3\.org)/);
+    expect(text).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet|<iframe|<img/);
+    // Outside the inlined script (whose libraries hold inert URL strings) the document names no URL.
+    expect(text.replace(/<script>[\s\S]*<\/script>/, '')).not.toMatch(/https?:\/\//);
     const back = join(dir, 'back.md');
     expect((await cli(['report', html, '--out', back])).code).toBe(0);
     expect(await readFile(back, 'utf8')).toBe(await readFile(join(dir, 'out/r.md'), 'utf8'));

@@ -1,8 +1,9 @@
 /**
  * The HTML report end to end in headless Chromium: a real small run written by `mixscope run
  * --report`, opened from file:// with every request refused (none may be attempted), its charts
- * drawn with data and no page errors; a hostile record's markup shown as text; and the PDF's first
- * page, rendered by pdftoppm, showing a chart (kept under test-results/e2e/).
+ * drawn with data and no page errors; a hostile record's markup shown as text; a comparison report
+ * drawn likewise; and the PDF's first page, rendered by pdftoppm, showing a chart (kept under
+ * test-results/e2e/).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,9 +13,10 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/main.js';
-import { REPORT_READY_ATTRIBUTE, RUN_CHARTS } from '../../src-main/engine/report/page.js';
+import { compareRuns } from '../../src-main/engine/compare/index.js';
+import { COMPARISON_CHARTS, REPORT_READY_ATTRIBUTE, RUN_CHARTS } from '../../src-main/engine/report/page.js';
 import { renderReport } from '../../src-main/report/render.js';
-import { XSS, hostileRecord } from '../../src-main/report/test-fixtures.js';
+import { XSS, hostileRecord, scaledRecord } from '../../src-main/report/test-fixtures.js';
 import { ARTIFACTS, CHROMIUM, launchChromium, screenshot } from './browser.js';
 
 const chromium = existsSync(CHROMIUM);
@@ -77,9 +79,12 @@ describe.skipIf(!chromium)(`the HTML report from file://${chromium ? '' : ` SKIP
   it('opens offline: every chart drawn with data, no request attempted, no page error', async () => {
     const { page, problems, requests } = await openReport(join(dir, 'run.html'));
     const ready = await page.evaluate((attr) => document.documentElement.getAttribute(attr), REPORT_READY_ATTRIBUTE);
-    expect(ready).toBe(String(RUN_CHARTS.length));
     const lengths = await seriesLengths(page);
-    expect(Object.keys(lengths).sort()).toEqual(RUN_CHARTS.map((c) => c.id).sort());
+    expect(ready).toBe(String(Object.keys(lengths).length));
+    // Every chart of the run view; a time panel per mixer, a strip and a matrix for the one backend.
+    expect(Object.keys(lengths).sort()).toEqual(
+      [...RUN_CHARTS.filter((c) => !c.group).map((c) => c.id), 'time-panels:softmax-attention', 'time-panels:linear-attention', 'fastest:js', 'crossover-matrix:js'].sort(),
+    );
     for (const [id, series] of Object.entries(lengths)) expect(series.some((n) => n > 0), `chart ${id} has data`).toBe(true);
     // Five forms at three lengths: the time chart's median lines hold every point.
     expect(lengths['time']!.filter((n) => n === 3).length).toBeGreaterThanOrEqual(5);
@@ -98,6 +103,23 @@ describe.skipIf(!chromium)(`the HTML report from file://${chromium ? '' : ` SKIP
     expect(requests).toEqual([]);
     expect(problems).toEqual([]);
     await screenshot(page, 'report-hostile');
+    await page.context().close();
+  });
+
+  it('draws a comparison report: the runs overlaid and the ratio heatmap, with data', async () => {
+    const base = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    const other = { ...scaledRecord(base, 2), environment: { ...base.environment, cpu: { ...base.environment.cpu, model: XSS } } };
+    const comparison = compareRuns([base, other], { labels: ['base', 'slower'] });
+    writeFileSync(join(dir, 'compare.html'), await renderReport({ kind: 'comparison', comparison, records: [base, other] }, 'html'));
+    const { page, problems, requests } = await openReport(join(dir, 'compare.html'));
+    const lengths = await seriesLengths(page);
+    expect(Object.keys(lengths).sort()).toEqual(COMPARISON_CHARTS.map((c) => c.id).sort());
+    for (const [id, series] of Object.entries(lengths)) expect(series.some((n) => n > 0), `chart ${id} has data`).toBe(true);
+    await expect(page.locator('tr.verdict-slower').count()).resolves.toBe(comparison.rows.filter((r) => r.verdict === 'slower').length);
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    await screenshot(page, 'report-comparison');
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 

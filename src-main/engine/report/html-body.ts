@@ -1,4 +1,5 @@
 /** The body of the HTML report: header, navigation, chart boxes, tables and methodology. */
+import type { RunRecord } from '../record/schema.js';
 import type { ReportData } from './data.js';
 import { COMPARISON_CHARTS, RUN_CHARTS, type ReportChart } from './page.js';
 import {
@@ -12,6 +13,7 @@ import {
   verdictTable,
 } from './compare-tables.js';
 import { escapeHtml } from './escape.js';
+import { runFindings } from './findings.js';
 import { comparisonMethodology, runMethodology } from './methodology.js';
 import { backendsTable, crossoversTable, environmentTable, fitsTable, pointsTable, runSummaryTable, settingsTable } from './run-tables.js';
 import type { ReportTable } from './table.js';
@@ -34,10 +36,14 @@ interface Section {
   readonly html: string;
 }
 
-/** Each chart draws its own title; the box carries it as its accessible name. */
+/** Each chart draws its own title; the box carries it as its accessible name. A group's boxes are made by the script. */
 function chartBoxes(charts: readonly ReportChart[]): string {
   return charts
-    .map((c) => `<div class="chart${c.tall ? ' tall' : ''}" data-chart="${escapeHtml(c.id)}" role="img" aria-label="${escapeHtml(c.title)}"></div>`)
+    .map((c) =>
+      c.group
+        ? `<div class="chart-group" data-chart-group="${escapeHtml(c.id)}" aria-label="${escapeHtml(c.title)}"></div>`
+        : `<div class="chart${c.tall ? ' tall' : ''}" data-chart="${escapeHtml(c.id)}" role="img" aria-label="${escapeHtml(c.title)}"></div>`,
+    )
     .join('\n');
 }
 
@@ -47,6 +53,14 @@ function page(title: string, meta: string, sections: readonly Section[]): { titl
   return { title, html: `<header>\n<h1>${escapeHtml(title)}</h1>\n<p class="meta">${escapeHtml(meta)}</p>\n<nav>${nav}</nav>\n</header>\n${body}` };
 }
 
+function findingsHtml(record: RunRecord): string {
+  const items = runFindings(record).map((f) => {
+    const details = f.details.length > 0 ? `<ul>${f.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : '';
+    return `<li>${escapeHtml(f.text)}${details}</li>`;
+  });
+  return items.length > 0 ? `<ul class="findings">${items.join('\n')}</ul>` : '<p class="empty">none</p>';
+}
+
 const paragraphs = (texts: readonly string[]) => `<div class="methodology">${texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('\n')}</div>`;
 
 export function runBody(data: ReportData): { title: string; html: string } {
@@ -54,7 +68,10 @@ export function runBody(data: ReportData): { title: string; html: string } {
   const charts = RUN_CHARTS.filter((c) => c.id !== 'focus' || data.focus !== undefined);
   return page(`mixscope run ${record.id}`, `Report generated ${data.generatedAt} by mixscope ${record.environment.app.version}.`, [
     { id: 'summary', title: 'Summary', html: htmlTable(runSummaryTable(record)) },
-    { id: 'charts', title: 'Charts', html: chartBoxes(charts) },
+    // The time chart leads, so the first page of a PDF shows the run at a glance; findings follow.
+    { id: 'time', title: 'Time vs L', html: chartBoxes(charts.slice(0, 1)) },
+    { id: 'findings', title: 'Findings', html: findingsHtml(record) },
+    { id: 'charts', title: 'Charts', html: chartBoxes(charts.slice(1)) },
     { id: 'exponents', title: 'Scaling exponents', html: htmlTable(fitsTable(record)) },
     { id: 'crossovers', title: 'Crossovers', html: htmlTable(crossoversTable(record)) },
     { id: 'environment', title: 'Environment', html: `${htmlTable(environmentTable(record.environment))}\n<h3>Backends</h3>\n${htmlTable(backendsTable(record.environment))}` },

@@ -11,6 +11,11 @@ nav { margin: 12px 0 0; color: var(--muted); }
 nav a { color: var(--accent); margin-right: 12px; text-decoration: none; }
 .chart { width: 100%; height: 460px; margin: 8px 0 18px; border: 1px solid var(--rule); border-radius: 6px; }
 .chart.tall { height: 560px; }
+.chart-group[data-chart-group="time-panels"] { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 0 14px; }
+.chart-cell h3 { margin: 10px 0 0; }
+.chart-cell .chart { margin-top: 4px; }
+ul.findings li { margin: 3px 0; }
+ul.findings ul { color: var(--muted); margin: 2px 0 6px; }
 .chart-missing { color: var(--muted); font-style: italic; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; margin: 6px 0 14px; font-size: 12.5px; }
@@ -29,6 +34,7 @@ tr[class^="status-"]:not(.status-ok) td { color: var(--muted); }
   nav { display: none; }
   h2 { break-after: avoid; }
   .chart { height: 380px; break-inside: avoid; border: none; }
+  .chart-cell { break-inside: avoid; }
   .table-wrap { overflow: visible; }
   table { font-size: 9.5px; }
   tr { break-inside: avoid; }

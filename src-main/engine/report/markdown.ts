@@ -14,6 +14,7 @@ import {
   verdictTable,
 } from './compare-tables.js';
 import { escapeMarkdown } from './escape.js';
+import { runFindings } from './findings.js';
 import type { ReportInput } from './input.js';
 import { comparisonMethodology, runMethodology } from './methodology.js';
 import { backendsTable, crossoversTable, environmentTable, fitsTable, runSummaryTable } from './run-tables.js';
@@ -31,9 +32,15 @@ function section(title: string, body: string): string {
   return `## ${title}\n\n${body}\n`;
 }
 
+function findingsMarkdown(record: RunRecord): string {
+  const items = runFindings(record).map((f) => [`- ${escapeMarkdown(f.text)}`, ...f.details.map((d) => `  - ${escapeMarkdown(d)}`)].join('\n'));
+  return items.length > 0 ? items.join('\n') : '_none_';
+}
+
 function runSections(record: RunRecord, heading: string): string[] {
   return [
     section(`${heading}: summary`, markdownTable(runSummaryTable(record))),
+    section('Findings', findingsMarkdown(record)),
     section('Scaling exponents', markdownTable(fitsTable(record))),
     section('Crossovers', markdownTable(crossoversTable(record))),
     section('Environment', `${markdownTable(environmentTable(record.environment))}\n\n${markdownTable(backendsTable(record.environment))}`),

@@ -10,11 +10,19 @@ export interface ReportChart {
   readonly id: string;
   readonly title: string;
   readonly tall?: boolean;
+  /**
+   * A group: the script draws one chart per member it finds in the data (a time panel per mixer,
+   * a fastest-form strip and a crossover matrix per backend), each as `id:member`.
+   */
+  readonly group?: boolean;
 }
 
-/** Every chart of the run view. */
+/** Every chart of the run view, in its order. */
 export const RUN_CHARTS: readonly ReportChart[] = [
   { id: 'time', title: 'Time vs L', tall: true },
+  { id: 'time-panels', title: 'Time vs L by mixer', group: true },
+  { id: 'fastest', title: 'Fastest form at each L', group: true },
+  { id: 'crossover-matrix', title: 'Crossover matrix', group: true },
   { id: 'memory', title: 'Memory vs L' },
   { id: 'bottleneck', title: 'Bottleneck size vs L' },
   { id: 'throughput', title: 'Throughput and roofline' },
@@ -29,7 +37,8 @@ export const COMPARISON_CHARTS: readonly ReportChart[] = [
 ];
 
 /**
- * Set on <html> by the report script once every chart has been drawn (value: the number of charts),
- * or 'error: …' when drawing failed. PDF printing waits for it.
+ * Set on <html> by the report script once every chart has been drawn (value: the number of charts
+ * drawn, group members counted one by one), or 'error: …' when drawing failed. PDF printing waits
+ * for it.
  */
 export const REPORT_READY_ATTRIBUTE = 'data-report-ready';

@@ -141,8 +141,9 @@ describe('HTML report', () => {
   it('has a box for every chart, the tables and the methodology', () => {
     const doc = html(goldenRecord());
     for (const id of ['time', 'memory', 'bottleneck', 'throughput', 'equivalence']) expect(doc).toContain(`data-chart="${id}"`);
+    for (const id of ['time-panels', 'fastest', 'crossover-matrix']) expect(doc).toContain(`data-chart-group="${id}"`);
     expect(doc).not.toContain('data-chart="focus"');
-    for (const id of ['summary', 'exponents', 'crossovers', 'environment', 'settings', 'points', 'methodology']) expect(doc).toContain(`<section id="${id}">`);
+    for (const id of ['summary', 'findings', 'exponents', 'crossovers', 'environment', 'settings', 'points', 'methodology']) expect(doc).toContain(`<section id="${id}">`);
   });
 
   it('embeds a comparison with its records and reads both back', () => {
