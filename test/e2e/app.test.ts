@@ -67,6 +67,8 @@ describe('the app in web mode', () => {
     // The bar was seen part-way: it moved with the sweep rather than jumping at the end.
     expect([...seen].some((done) => done > 0 && done < 12)).toBe(true);
 
+    // Time shows one panel per mixer by default; the overlay chart holds every curve.
+    await page.locator('[data-test="time-view-overlay"]').click();
     const time = await chartSeries(page, 'time');
     const medians = time.filter((s) => s.type === 'line' && !s.name.startsWith('theory'));
     expect(medians.map((s) => s.name.replace(/ {2}L\^[\d.-]+( \(tail [\d.-]+\))?$/, ''))).toEqual([

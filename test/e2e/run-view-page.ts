@@ -1,0 +1,71 @@
+/** Reading the run view from the page: the curves every chart drew, a click on a drawn point, axe-core. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Locator, Page } from 'playwright-core';
+import type { ChartSeries } from './ui.js';
+
+/** Reference lines that belong to no curve: slopes, baselines, tolerances, roofs, reference objects. */
+const REFERENCE = /^(theory|baseline · |tolerance|roof |L×L scores|d×d_v state|2·L·d KV cache|N×P state|r·D state)/;
+
+/**
+ * The `mixer.form` of every curve drawn in every chart under `scope`: series names for the curve
+ * charts, the point refs and compared pairs for the cell charts (fastest form, crossover matrix).
+ */
+export async function drawnCurves(page: Page, scope: string): Promise<string[]> {
+  const all = await page.locator(`${scope} .charts .echart`).evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-series') ?? '[]'));
+  const curves = new Set<string>();
+  for (const text of all) {
+    for (const s of JSON.parse(text) as ChartSeries[]) {
+      if (s.type === 'custom' && (s.name === 'fastest form' || s.name === 'crossover L')) {
+        for (const d of s.data as { ref?: string; pair?: string[] }[]) {
+          if (d.ref) curves.add(d.ref.split('|').slice(0, 2).join('.'));
+          for (const key of d.pair ?? []) curves.add(key);
+        }
+      } else if (!REFERENCE.test(s.name) && s.name !== '') {
+        // `mixer.form · backend  L^k`, or a focus curve named by its mixer (`mixer` or `mixer theory: …`).
+        const key = s.name.split(' · ')[0]!.split(' ')[0]!;
+        curves.add(key.includes('.') ? key : `${key}.`);
+      }
+    }
+  }
+  return [...curves];
+}
+
+/** Clicks the `dataIndex`-th datum of the first series `pick` chooses, where the chart drew it; returns its point ref. */
+export async function clickDatum(page: Page, chart: Locator, pick: (s: ChartSeries) => boolean, dataIndex: number): Promise<string> {
+  const series = JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as ChartSeries[];
+  const seriesIndex = series.findIndex(pick);
+  const datum = series[seriesIndex]?.data[dataIndex] as { ref?: string } | undefined;
+  if (!datum?.ref) throw new Error(`no datum ${dataIndex} with a ref in the chosen series of ${JSON.stringify(series.map((s) => s.name))}`);
+  await chart.evaluate((box, detail) => box.dispatchEvent(new CustomEvent('mixscope:locate', { detail })), { seriesIndex, dataIndex });
+  const [x, y] = ((await chart.getAttribute('data-located')) ?? '').split(',').map(Number);
+  const origin = await chart.boundingBox();
+  if (!origin || !Number.isFinite(x) || !Number.isFinite(y)) throw new Error('the chart did not say where it drew the datum');
+  await page.mouse.click(origin.x + x!, origin.y + y!);
+  return datum.ref;
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly nodes: string[];
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it stands. Its source comes from
+ * node_modules (no network) and is evaluated through the DevTools protocol: the page's CSP refuses
+ * inline scripts, so a script tag (addScriptTag) would be blocked, as it should be.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
