@@ -19,7 +19,7 @@ ul.findings ul { color: var(--muted); margin: 2px 0 6px; }
 .chart-missing { color: var(--muted); font-style: italic; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; margin: 6px 0 14px; font-size: 12.5px; }
-th, td { border-bottom: 1px solid var(--rule); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--rule); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f3f5f8; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.verdict-faster td { background: #e8f5ec; }
