@@ -13,6 +13,7 @@ import { createServices, type MainServices } from '../services/create-services.j
 import { runsDirOf } from '../services/data-dir.js';
 import { appAbsentReason, appBackendFactories } from './app-backends.js';
 import { startUtilityHost } from './compute-host.js';
+import { unpackedPath } from './unpacked.js';
 import { ComputeWindowHost, connectComputeWindow, createComputeWindow } from './compute-window.js';
 import { registerContract, windowSink } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -59,7 +60,7 @@ function openWindow(main: MainServices): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const shadersDir = join(app.getAppPath(), 'shaders');
+  const shadersDir = unpackedPath(join(app.getAppPath(), 'shaders'));
   const factories = appBackendFactories({
     utilityHost: (id) => startUtilityHost(join(HERE, 'compute-host.js'), id),
     windowBackend: (id) => computeWindow.following(id),
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
   });
   services = main;
   if (devServerUrl) applyDevServerCsp(session.defaultSession, entry.origin);
-  serveRenderer(devServerUrl ? undefined : join(HERE, '../renderer'), { pageDir: join(HERE, '../compute-page'), shadersDir });
+  serveRenderer(devServerUrl ? undefined : join(HERE, '../renderer'), { pageDir: unpackedPath(join(HERE, '../compute-page')), shadersDir });
   registerContract(ipcMain, main.dispatch, (event) => isTrustedSender(event, window, entry.origin));
   window = openWindow(main);
   const actions = {
