@@ -55,6 +55,8 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   // The CLI's own resolver: `serve` offers exactly the backends `mixscope run` does.
   const backends = new BackendPool(Object.fromEntries(BACKEND_FACTORIES), HOST, nodeAbsentReason);
   const services = createServices({ runsDir: runsDirOf(args.dataDir), app: { name: 'mixscope', version: VERSION, host: HOST }, backends });
+  // Before serving: dead writers' temp files go, runs killed mid-sweep are closed as 'interrupted'.
+  await services.store.open();
   const server = await startWebServer({ port: args.port, rendererDir: renderer, dispatch: services.dispatch, hub: services.hub });
   io.stdout(`mixscope serving at ${server.url}\n`);
   io.stdout(`runs are saved in ${runsDirOf(args.dataDir)}; press Ctrl+C to stop\n`);
