@@ -81,9 +81,9 @@ const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** The verdict of a row that has its q-value (see schema.ts, rowSchema.verdict). */
 export function decideVerdict(row: ComparisonRow, options: ComparisonOptions): ComparisonRow {
   if (row.verdict === 'not-comparable') return row;
-  const fewest = Math.min(row.baselineSamples, row.otherSamples);
-  if (fewest < options.minSamples) {
-    return { ...row, verdict: 'insufficient', reason: `${fewest} samples on a side, fewer than ${options.minSamples}` };
+  const short = [['baseline', row.baselineSamples], ['other', row.otherSamples]].filter(([, n]) => (n as number) < options.minSamples);
+  if (short.length > 0) {
+    return { ...row, verdict: 'insufficient', reason: `${short.map(([side, n]) => `${n} samples in the ${side}`).join(', ')}; a verdict needs ${options.minSamples} a side` };
   }
   if (row.ci === null || row.ratio === null || row.q === null) {
     return { ...row, verdict: 'insufficient', reason: 'a median of 0 ms: below the timer resolution' };
