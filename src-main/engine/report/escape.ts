@@ -20,6 +20,14 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * Text that starts a Markdown block (a list item's text): also escapes what would begin a heading,
+ * a list or a thematic break there (`#`, `-`, `+`, `=`, `1.`; a quote's `>` is escaped anywhere).
+ */
+export function escapeMarkdownBlock(text: string): string {
+  return escapeMarkdown(text).replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/**
  * A CSV cell a spreadsheet would read as a formula (OWASP "CSV injection": a first character of
  * = + - @, tab or carriage return) gets a leading apostrophe, which spreadsheets show as text.
  * Numbers the report writes itself are never neutralised: a negative exponent stays a number.

@@ -13,7 +13,7 @@ import {
   unmatchedTable,
   verdictTable,
 } from './compare-tables.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, escapeMarkdownBlock } from './escape.js';
 import { runFindings } from './findings.js';
 import type { ReportInput } from './input.js';
 import { comparisonMethodology, runMethodology } from './methodology.js';
@@ -33,7 +33,7 @@ function section(title: string, body: string): string {
 }
 
 function findingsMarkdown(record: RunRecord): string {
-  const items = runFindings(record).map((f) => [`- ${escapeMarkdown(f.text)}`, ...f.details.map((d) => `  - ${escapeMarkdown(d)}`)].join('\n'));
+  const items = runFindings(record).map((f) => [`- ${escapeMarkdownBlock(f.text)}`, ...f.details.map((d) => `  - ${escapeMarkdownBlock(d)}`)].join('\n'));
   return items.length > 0 ? items.join('\n') : '_none_';
 }
 

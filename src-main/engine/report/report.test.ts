@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMULAS, SCRIPT_BREAK, XSS, fixtureComparison, goldenRecord, hostileRecord, scaledRecord } from '../../report/test-fixtures.js';
 import { buildCsvReport, REPORT_CSV_COLUMNS } from './csv.js';
 import { readReportHtml, reportDataFor } from './data.js';
-import { escapeMarkdown, jsonForScriptElement, neutraliseCsvCell } from './escape.js';
+import { escapeMarkdown, escapeMarkdownBlock, jsonForScriptElement, neutraliseCsvCell } from './escape.js';
 import { buildHtmlReport } from './html.js';
 import { buildMarkdownReport } from './markdown.js';
 import { readRunFileText } from './read.js';
@@ -61,6 +61,7 @@ describe('escaping', () => {
     expect(escapeMarkdown('<img src=x>')).toBe('\\<img src=x\\>');
     expect(escapeMarkdown('[x](javascript:y)\nz')).toBe('\\[x\\](javascript:y) z');
     expect(escapeMarkdown('see http://x.org')).toBe('see http\\://x.org');
+    expect(['# h', '> q', '- l', '+ l', '= x', '12. n', '3) n'].map(escapeMarkdownBlock)).toEqual(['\\# h', '\\> q', '\\- l', '\\+ l', '\\= x', '12\\. n', '3\\) n']);
   });
 });
 
