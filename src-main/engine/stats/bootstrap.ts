@@ -57,8 +57,12 @@ export function medianResampler(samples: readonly number[], rng: Rng): () => num
     };
   }
   const cdfOf = (rank: number): Float64Array => {
-    const cdf = new Float64Array(n);
-    for (let k = 1; k <= n; k++) cdf[k - 1] = binomialUpperTail(n, k / n, rank);
+    // P(N_k ≥ rank) rises with k; once it is 1 to double precision it stays 1.
+    const cdf = new Float64Array(n).fill(1);
+    for (let k = 1; k <= n; k++) {
+      cdf[k - 1] = binomialUpperTail(n, k / n, rank);
+      if (cdf[k - 1]! >= 1 - 1e-16) break;
+    }
     return cdf;
   };
   const lowCdf = cdfOf(lowRank);
