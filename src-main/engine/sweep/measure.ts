@@ -25,6 +25,8 @@ export const DEFAULT_CI_TARGET = 0.02;
 export const DEFAULT_POINT_CAP_MS = 2_000;
 /** Visits a point may get: the first, then this many more rounds at most. */
 export const VISITS_PER_CAP = 4;
+/** A revisit of a point whose samples take longer than this needs no warm-up run: its own run refills the caches. */
+const LONG_SAMPLE_MS = 20;
 
 export interface MeasureContext {
   readonly settings: SweepSettings;
@@ -103,7 +105,8 @@ function overBudgetReason(ms: number, what: string, settings: SweepSettings): st
 /** Warm-up runs of one visit: until stable on the first visit, one run (caches) on later ones. */
 async function warmUp(session: PointSession, kernels: readonly PreparedKernel[], ctx: MeasureContext, rule: StopRule): Promise<void> {
   const first = session.visits === 0;
-  const minRuns = first ? ctx.settings.warmup : 1;
+  const long = session.samplesMs.length > 0 && session.samplesMs[session.samplesMs.length - 1]! > LONG_SAMPLE_MS;
+  const minRuns = first ? ctx.settings.warmup : long ? 0 : 1;
   const runs: number[] = [];
   for (;;) {
     if (first ? isWarm(runs, minRuns) || runs.length >= MAX_WARMUP_RUNS || (runs.length >= minRuns && session.spentMs >= rule.capMs / 3) : runs.length >= minRuns) break;
@@ -134,9 +137,10 @@ export async function visitPoint(session: PointSession, ctx: MeasureContext): Pr
   const share = rule.capMs / VISITS_PER_CAP;
   for (;;) {
     session.stop = stopReason({ samplesMs: session.samplesMs, visits: session.visits, spentMs: session.spentMs }, rule);
-    if (session.stop === 'time-cap' && session.samplesMs.length < Math.min(3, rule.minSamples)) session.stop = undefined;
+    // The cap ends a point only once it has a sample from every visit it is owed.
+    if (session.stop === 'time-cap' && (session.samplesMs.length === 0 || session.visits < rule.minVisits)) session.stop = undefined;
     if (session.stop) return;
-    const enough = session.spentMs - visitStart >= share && session.samplesMs.length >= Math.min(3, rule.minSamples);
+    const enough = session.spentMs - visitStart >= share && session.samplesMs.length >= session.visits;
     // Tight already but owed another visit: come back later rather than sample on now.
     const tightForNow = session.visits < rule.minVisits && stopReason({ samplesMs: session.samplesMs, visits: rule.minVisits, spentMs: 0 }, rule) === 'ci-reached';
     if (enough || tightForNow) return;

@@ -1,19 +1,20 @@
 /** The CPU kernels of structured-mask attention (MIXERS.md §4), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type Tensor } from '../../core/tensor.js';
+import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { stepFactors } from './mask.js';
 
-/** Materializes M (L×L) and S = QKᵀ (L×L), then Y = (S ⊙ M) V. */
+/** Materializes M (L×L) and S = QKᵀ (L×L, on the SIMD matmul), then Y = (S ⊙ M) V (SIMD matmul again). */
 export function quadratic(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
   const g = stepFactors(inputs, params, dtype, L);
-  const M = allocate(dtype, L * L);
-  const S = allocate(dtype, L * L);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [Q, Kt, V, M, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  Q.set(inputs['Q']!.data);
+  transposeInto(inputs['K']!.data, L, d, Kt);
+  V.set(inputs['V']!.data);
   for (let t = 0; t < L; t++) {
     // M_ts = g_{s+1}·…·g_t, built from the diagonal leftwards.
     let product = 1;
@@ -21,20 +22,12 @@ export function quadratic(inputs: Inputs, params: Params, dtype: DType): Tensor 
       M[t * L + s] = product;
       product *= g[s]!;
     }
-    for (let s = 0; s <= t; s++) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += Q[t * d + i]! * K[s * d + i]!;
-      S[t * L + s] = dot;
-    }
   }
+  causalScores(ws, L, d, Q, Kt, S);
+  // M is zero above the diagonal, so S ⊙ M is the causal mask too.
   for (let i = 0; i < L * L; i++) S[i] = S[i]! * M[i]!;
-  for (let t = 0; t < L; t++) {
-    for (let s = 0; s <= t; s++) {
-      const w = S[t * L + s]!;
-      for (let j = 0; j < dv; j++) Y[t * dv + j] = Y[t * dv + j]! + w * V[s * dv + j]!;
-    }
-  }
-  return tensor([L, dv], Y);
+  causalApply(ws, L, dv, S, V, Y);
+  return tensor([L, dv], copyOut(Y));
 }
 
 /**

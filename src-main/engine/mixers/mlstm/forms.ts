@@ -1,6 +1,8 @@
 /** The CPU kernels of mLSTM (MIXERS.md §7), in the run's dtype, both with the max-stabilizer m_t. */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type Tensor } from '../../core/tensor.js';
+import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { logSigmoid } from './reference.js';
 
@@ -53,40 +55,42 @@ export function recurrent(inputs: Inputs, _params: Params, dtype: DType): Tensor
 /**
  * Parallel form (xLSTM appendix, stabilized): log-gate matrix D̃_ts = Σ_{r=s+1..t} log f_r + ĩ_s
  * (s ≤ t, summed per row so no long cumulative sum loses precision), row max m_t,
- * C̃ = (QKᵀ/√d) ⊙ e^{D̃ − m} in place, n_t = max(|Σ_s C̃_ts|, e^{−m_t}), Y = (C̃/n) V.
+ * C̃ = (QKᵀ/√d) ⊙ e^{D̃ − m} in place, n_t = max(|Σ_s C̃_ts|, e^{−m_t}), Y = (C̃ V)/n.
+ * QKᵀ and C̃ V run on the SIMD matmul; D̃ is walked twice per row (max, then weights), never stored.
  */
 export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const { Q, K, V, igate, fgate } = load(inputs, dtype);
+  const { igate, fgate } = load(inputs, dtype);
   const keyScale = 1 / Math.sqrt(d);
   const logF = allocate(dtype, L);
-  const S = allocate(dtype, L * L);
-  const rowMax = allocate(dtype, L);
-  const Y = allocate(dtype, L * dv);
   for (let t = 0; t < L; t++) logF[t] = logSigmoid(fgate[t]!);
+  const ws = workspace();
+  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  Q.set(inputs['Q']!.data);
+  transposeInto(inputs['K']!.data, L, d, Kt);
+  V.set(inputs['V']!.data);
+  causalScores(ws, L, d, Q, Kt, S);
+  maskAboveDiagonal(S, L);
+  const denominators = new Float64Array(L);
   for (let t = 0; t < L; t++) {
     let decay = 0;
     let m = -Infinity;
     for (let s = t; s >= 0; s--) {
-      S[t * L + s] = decay + igate[s]!;
-      if (S[t * L + s]! > m) m = S[t * L + s]!;
+      m = Math.max(m, decay + igate[s]!);
       decay += logF[s]!;
     }
-    rowMax[t] = m;
-  }
-  for (let t = 0; t < L; t++) {
+    decay = 0;
     let rowSum = 0;
-    for (let s = 0; s <= t; s++) {
-      let dot = 0;
-      for (let a = 0; a < d; a++) dot += Q[t * d + a]! * K[s * d + a]!;
-      S[t * L + s] = dot * keyScale * Math.exp(S[t * L + s]! - rowMax[t]!);
+    for (let s = t; s >= 0; s--) {
+      S[t * L + s] = S[t * L + s]! * keyScale * Math.exp(decay + igate[s]! - m);
       rowSum += S[t * L + s]!;
+      decay += logF[s]!;
     }
-    const denominator = Math.max(Math.abs(rowSum), Math.exp(-rowMax[t]!));
-    for (let s = 0; s <= t; s++) {
-      const w = S[t * L + s]! / denominator;
-      for (let j = 0; j < dv; j++) Y[t * dv + j] = Y[t * dv + j]! + w * V[s * dv + j]!;
-    }
+    denominators[t] = Math.max(Math.abs(rowSum), Math.exp(-m));
   }
-  return tensor([L, dv], Y);
+  causalApply(ws, L, dv, S, V, Y);
+  for (let t = 0; t < L; t++) {
+    for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / denominators[t]!;
+  }
+  return tensor([L, dv], copyOut(Y));
 }
