@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../contract/dispatch.js';
 import { fail } from '../contract/envelope.js';
-import { MAX_FRAME_BYTES } from '../contract/limits.js';
+import { MAX_FRAME_BYTES } from '../contract/transfer-limits.js';
 import { callFrameSchema, parseFrame, WEB_SOCKET_PATH, type ServerFrame } from '../contract/wire.js';
 import type { EventHub } from '../services/event-hub.js';
 import { credentialOf, isOwnHost, requestUrl } from './access.js';

@@ -9,7 +9,7 @@ import { runRecordToJson } from '../engine/record/json.js';
 import { readRunFileText } from '../engine/report/read.js';
 import type { RunRecord } from '../engine/record/schema.js';
 import { ContractError } from '../contract/envelope.js';
-import { formatBytes, MAX_RUN_FILE_BYTES } from '../contract/limits.js';
+import { formatBytes, MAX_RUN_FILE_BYTES } from '../contract/transfer-limits.js';
 import type { ExportFormat, RunSummary } from '../contract/schemas.js';
 import { summarizeRun } from './run-summary.js';
 

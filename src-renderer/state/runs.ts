@@ -1,7 +1,7 @@
 /** The history: saved runs, the one opened, and the outcome of importing a file. */
 import { shallowRef } from 'vue';
 import type { ExportFormat, RunRecord, RunSummary } from '@contract/index.js';
-import { formatBytes, MAX_RUN_FILE_BYTES } from '@contract/limits.js';
+import { formatBytes, MAX_RUN_FILE_BYTES } from '@contract/transfer-limits.js';
 import { client, messageOf } from '../api/client.js';
 import { downloadText } from '../files/download.js';
 
@@ -69,7 +69,7 @@ async function importFile(file: File): Promise<string | undefined> {
   // Refused before reading: the main side takes no larger file (and web mode's socket no larger frame).
   if (file.size > MAX_RUN_FILE_BYTES) {
     error.value = `Refused ${file.name}: the file is ${formatBytes(file.size)}, over the ${formatBytes(MAX_RUN_FILE_BYTES)} a run file may have`;
-    return;
+    return undefined;
   }
   try {
     const record = await client.importRun({ fileName: file.name, text: await file.text() });

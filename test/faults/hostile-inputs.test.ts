@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RUN_FILE_BYTES } from '../../src-main/contract/limits.js';
+import { MAX_RUN_FILE_BYTES } from '../../src-main/contract/transfer-limits.js';
 import { readNpy } from '../../src-main/engine/npy/npy.js';
 import { runRecordToJson } from '../../src-main/engine/record/json.js';
 import { parseRunRecordText } from '../../src-main/engine/record/parse.js';

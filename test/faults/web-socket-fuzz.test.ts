@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { MAX_FRAME_BYTES } from '../../src-main/contract/limits.js';
+import { MAX_FRAME_BYTES } from '../../src-main/contract/transfer-limits.js';
 import { startLiveServer, type LiveServer } from './live-server.js';
 import { frame, rawUpgrade, text, type RawSocket } from './raw-web-socket.js';
 import { newTally, printTally } from './tally.js';
