@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { comparisonSchema } from '../engine/compare/schema.js';
 import { runRecordSchema } from '../engine/record/schema.js';
-import { sweepSettingsSchema } from '../engine/sweep/settings.js';
 import { compareRequestSchema, exportReportRequestSchema, reportFileSchema } from './compare-schemas.js';
+import { requestSweepSettingsSchema } from './request-limits.js';
 import type { EventName, MethodName } from './names.js';
 import {
   empty,
@@ -40,7 +40,7 @@ function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 export const METHODS = {
   probe: method(empty, probeReportSchema, 'Probes every backend and describes this machine.'),
   listMixers: method(empty, z.array(mixerInfoSchema), 'Every registered mixer with its forms and parameters.'),
-  startSweep: method(sweepSettingsSchema, z.object({ runId: runIdSchema }), 'Starts a sweep; points stream as onPoint.'),
+  startSweep: method(requestSweepSettingsSchema, z.object({ runId: runIdSchema }), 'Starts a sweep (sizes within REQUEST_LIMITS); points stream as onPoint.'),
   cancelSweep: method(z.object({ runId: runIdSchema }), z.object({ cancelled: z.boolean() }), 'Stops a sweep within a second; finished points are kept.'),
   getSweepState: method(empty, sweepStateSchema, 'The sweep now running, if any (a reloaded window catches up).'),
   listRuns: method(empty, z.array(runSummarySchema), 'Saved runs, newest first.'),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { backendProbeSchema, environmentSchema, pointRecordSchema, RUN_STATUSES, runIdSchema } from '../engine/record/schema.js';
 import { sweepSettingsSchema } from '../engine/sweep/settings.js';
+import { focusLengthsSchema, focusMixersSchema } from './request-limits.js';
 
 const nonNegative = z.number().nonnegative();
 /** Run ids name files in the run store: the record's own id schema, one rule everywhere. */
@@ -94,8 +95,9 @@ export const exportFormatSchema = z.enum(['json', 'csv']);
 
 /** S(a) = E|a| / √(E a²) of effective attention rows (MIXERS.md, "Attention focus"). */
 export const focusRequestSchema = z.object({
-  mixers: z.array(z.string()).min(1),
-  lengths: z.array(z.number().int().positive()).min(1).optional(),
+  /** Within REQUEST_LIMITS (request-limits.ts), as every size a client sends. */
+  mixers: focusMixersSchema,
+  lengths: focusLengthsSchema.optional(),
   seed: z.number().int().optional(),
 });
 
