@@ -18,7 +18,7 @@ export function goldenRecord(): RunRecord {
   return parseRunRecord(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** The golden record with hostile text in the CPU model, adapter, mixer, form and reason fields. */
+/** The golden record with hostile text in the CPU model, adapter, runtime, mixer, form and reason fields (the form's reaches the charts). */
 export function hostileRecord(): RunRecord {
   const record = structuredClone(goldenRecord());
   record.environment.cpu.model = XSS;
@@ -26,7 +26,7 @@ export function hostileRecord(): RunRecord {
   const [a, b, c, d] = record.points;
   if (!a || !b || !c || !d) throw new Error('the golden record has fewer than 4 points');
   a.mixer = FORMULAS[0];
-  b.form = FORMULAS[1];
+  b.form = `${FORMULAS[1]} ${XSS}`;
   c.reason = FORMULAS[2];
   d.reason = `${FORMULAS[3]} ${SCRIPT_BREAK}`;
   record.environment.runtime['node'] = `${SCRIPT_BREAK} | *bold* [link](javascript:alert(3))`;
