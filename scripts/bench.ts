@@ -9,7 +9,9 @@ import { BENCH_SECTIONS } from './bench/sections.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const sections = [];
-  for (const section of BENCH_SECTIONS) {
+  // MIXSCOPE_BENCH=id,id runs only those sections (one comparison without the whole suite).
+  const only = process.env['MIXSCOPE_BENCH']?.split(',');
+  for (const section of BENCH_SECTIONS.filter((s) => !only || only.includes(s.id))) {
     const t0 = performance.now();
     try {
       const result = await section.run();
