@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportDataFor } from '../engine/report/data.js';
 import { buildHtmlReport } from '../engine/report/html.js';
-import { goldenRecord } from '../report/test-fixtures.js';
+import { fixtureComparison, goldenRecord, scaledRecord } from '../report/test-fixtures.js';
 import type { CliIo } from './io.js';
 import { main } from './main.js';
 
@@ -61,6 +61,18 @@ describe('mixscope report', () => {
     const back = join(dir, 'back.md');
     expect((await cli(['report', html, '--out', back])).code).toBe(0);
     expect(await readFile(back, 'utf8')).toBe(await readFile(join(dir, 'out/r.md'), 'utf8'));
+  });
+
+  it('writes a comparison report given back in another format', async () => {
+    const other = scaledRecord(record, 2, 'other-run');
+    const comparison = fixtureComparison(record, other);
+    const given = join(dir, 'comparison.html');
+    await writeFile(given, buildHtmlReport(reportDataFor({ kind: 'comparison', comparison, records: [record, other] }, '2026-01-01T00:00:00.000Z'), { text: '', sha256: 'AAAA' }));
+    const csv = join(dir, 'comparison.csv');
+    expect(await cli(['report', given, '--out', csv])).toMatchObject({ code: 0, out: `csv report of the comparison against ${record.id}: ${csv}\n` });
+    const rows = (await readFile(csv, 'utf8')).trim().split('\n').slice(1);
+    expect(rows.filter((r) => r.startsWith('compare,'))).toHaveLength(comparison.rows.length);
+    expect(rows.filter((r) => r.startsWith('point,'))).toHaveLength(2 * record.points.length);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 /**
  * `mixscope report RUN --out FILE`: a report of one run in the format FILE's extension names
- * (html, md, pdf, csv). RUN is a record `.json` or a report `.html` (its embedded data). Written to
+ * (html, md, pdf, csv). RUN is a record `.json` or a report `.html` (its embedded data; a comparison
+ * report is written again as the comparison, in the new format). Written to
  * a temporary file and renamed, so a failure leaves no partial report behind.
  */
 import { mkdir } from 'node:fs/promises';
@@ -8,14 +9,15 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { RunRecord } from '../../engine/record/schema.js';
-import { readRunRecord } from '../../report/read-input.js';
+import { readReportInput } from '../../report/read-input.js';
 import { renderReport, reportFormatOf } from '../../report/render.js';
 import { writeFileAtomic } from '../../services/atomic-write.js';
 import type { CliIo } from '../io.js';
 
 export const REPORT_USAGE = `usage: mixscope report RUN --out FILE
 
-  RUN          a run record (.json) or a report (.html) written by mixscope
+  RUN          a run record (.json) or a report (.html) written by mixscope; a comparison
+               report gives the comparison's report in the new format
   --out FILE   the report to write; its extension picks the format:
                .html  one self-contained page (charts, tables, methodology; opens offline, and
                       mixscope reads it back as a run)
@@ -63,9 +65,15 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (!out) throw new MixscopeError('mixscope report: --out FILE is required (.html, .md, .pdf or .csv)');
   const format = reportFormatOf(out);
   if (!format) throw new MixscopeError(`mixscope report: cannot tell the format of '${out}' from its extension (use .html, .md, .pdf or .csv)`);
-  const record = await readRunRecord(positionals[0]!);
-  const bytes = await renderReport({ kind: 'run', record }, format);
-  await writeReportFile(out, bytes);
+  const contents = await readReportInput(positionals[0]!);
+  // A comparison report given back is written again as a comparison (another format of it).
+  if (contents.kind === 'comparison' && contents.comparison) {
+    await writeReportFile(out, await renderReport({ kind: 'comparison', comparison: contents.comparison, records: contents.records }, format));
+    io.stdout(`${format} report of the comparison against ${contents.comparison.baseline}: ${out}\n`);
+    return 0;
+  }
+  const record = contents.records[0]!;
+  await writeReportFile(out, await renderReport({ kind: 'run', record }, format));
   io.stdout(`${format} report of run ${record.id}: ${out}\n`);
   return 0;
 }
