@@ -1,6 +1,9 @@
-// Calibration: C = A·B for N×N float32 matrices, the same 64×64 workgroup tile with 4×4 register
-// blocks as the attention kernels, so its rate is the ceiling those kernels can reach. N is a
-// multiple of 64 (the calibration picks it), so there are no bounds checks.
+// Calibration: C = A·B for N×N float32 matrices through the same register-blocked tile as the
+// matmul-shaped stages (common/tiled-matmul.wgsl, with the pipeline's MICRO_M and DEPTH), so its
+// rate is the ceiling those kernels can reach; the autotuner times and checks its configurations
+// here too. N need not be a multiple of 64.
+
+#include "common/tiled-matmul.wgsl"
 
 struct Params { N: u32 }
 
@@ -9,38 +12,21 @@ struct Params { N: u32 }
 @group(0) @binding(2) var<storage, read> B: array<f32>;
 @group(0) @binding(3) var<storage, read_write> C: array<f32>;
 
-var<workgroup> As: array<array<f32, 64>, 16>;
-var<workgroup> Bs: array<array<f32, 64>, 16>;
+fn matmulA(row: u32, inner: u32) -> f32 { return A[row * params.N + inner]; }
+fn matmulB(inner: u32, col: u32) -> f32 { return B[inner * params.N + col]; }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let N = params.N;
-  let r0 = wid.y * 64u;
-  let c0 = wid.x * 64u;
-  var acc: array<array<f32, 4>, 4>;
-  for (var k0 = 0u; k0 < N; k0 += 16u) {
-    for (var e = 0u; e < 4u; e++) {
-      let flat = li + e * 256u;
-      // A tile: 64 rows × 16 columns; B tile: 16 rows × 64 columns.
-      As[flat % 16u][flat / 16u] = A[(r0 + flat / 16u) * N + k0 + flat % 16u];
-      Bs[flat / 64u][flat % 64u] = B[(k0 + flat / 64u) * N + c0 + flat % 64u];
+  let r0 = wid.y * TILE;
+  let c0 = wid.x * TILE;
+  let tile = tiledMatmul(N, N, N, r0, c0, lid, li, false);
+  for (var r = 0u; r < MICRO_M; r++) {
+    let row = r0 + lid.y * MICRO_M + r;
+    for (var q = 0u; q < MICRO_N; q++) {
+      let col = c0 + lid.x * MICRO_N + q;
+      if (row < N && col < N) { C[row * N + col] = tile.acc[r][q]; }
     }
-    workgroupBarrier();
-    for (var c = 0u; c < 16u; c++) {
-      var a: array<f32, 4>;
-      var b: array<f32, 4>;
-      for (var x = 0u; x < 4u; x++) {
-        a[x] = As[c][lid.y * 4u + x];
-        b[x] = Bs[c][lid.x * 4u + x];
-      }
-      for (var x = 0u; x < 4u; x++) {
-        for (var y = 0u; y < 4u; y++) { acc[x][y] += a[x] * b[y]; }
-      }
-    }
-    workgroupBarrier();
-  }
-  for (var x = 0u; x < 4u; x++) {
-    for (var y = 0u; y < 4u; y++) { C[(r0 + lid.y * 4u + x) * N + c0 + lid.x * 4u + y] = acc[x][y]; }
   }
 }

@@ -18,19 +18,19 @@ override NORMALIZE: u32 = 0u;
 fn matmulA(t: u32, s: u32) -> f32 { return select(0.0, A[t * params.L + s], s <= t); }
 fn matmulB(s: u32, j: u32) -> f32 { return V[s * params.dv + j]; }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
   let dv = params.dv;
   let t0 = wid.y * TILE;
   let j0 = wid.x * TILE;
-  let tile = tiledMatmul(L, dv, min(L, t0 + TILE), t0, j0, lid, li);
-  for (var x = 0u; x < BLOCK; x++) {
-    let t = t0 + lid.y * BLOCK + x;
+  let tile = tiledMatmul(L, dv, min(L, t0 + TILE), t0, j0, lid, li, NORMALIZE == 1u);
+  for (var x = 0u; x < MICRO_M; x++) {
+    let t = t0 + lid.y * MICRO_M + x;
     let scale = select(1.0, 1.0 / tile.rowSum[x], NORMALIZE == 1u);
-    for (var y = 0u; y < BLOCK; y++) {
-      let j = j0 + lid.x * BLOCK + y;
+    for (var y = 0u; y < MICRO_N; y++) {
+      let j = j0 + lid.x * MICRO_N + y;
       if (t < L && j < dv) { Y[t * dv + j] = tile.acc[x][y] * scale; }
     }
   }

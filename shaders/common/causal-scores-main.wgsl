@@ -6,7 +6,7 @@
 
 #include "common/tiled-scores.wgsl"
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
@@ -14,10 +14,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let s0 = wid.x * TILE;
   if (s0 > t0 + TILE - 1u) { return; }
   let acc = tiledScores(L, params.d, t0, s0, lid, li);
-  for (var x = 0u; x < BLOCK; x++) {
-    let t = t0 + lid.y * BLOCK + x;
-    for (var y = 0u; y < BLOCK; y++) {
-      let s = s0 + lid.x * BLOCK + y;
+  for (var x = 0u; x < MICRO_M; x++) {
+    let t = t0 + lid.y * MICRO_M + x;
+    for (var y = 0u; y < MICRO_N; y++) {
+      let s = s0 + lid.x * MICRO_N + y;
       if (t < L && s <= t) { storeScore(t, s, acc[x][y]); }
     }
   }

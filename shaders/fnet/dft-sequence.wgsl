@@ -15,18 +15,18 @@ struct Params { L: u32, d: u32 }
 fn matmulA(row: u32, inner: u32) -> f32 { return FL[row * 2u * params.L + inner]; }
 fn matmulB(inner: u32, col: u32) -> f32 { return Z[inner * params.d + col]; }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
   let d = params.d;
   let r0 = wid.y * TILE;
   let c0 = wid.x * TILE;
-  let tile = tiledMatmul(L, d, 2u * L, r0, c0, lid, li);
-  for (var r = 0u; r < BLOCK; r++) {
-    let row = r0 + lid.y * BLOCK + r;
-    for (var q = 0u; q < BLOCK; q++) {
-      let col = c0 + lid.x * BLOCK + q;
+  let tile = tiledMatmul(L, d, 2u * L, r0, c0, lid, li, false);
+  for (var r = 0u; r < MICRO_M; r++) {
+    let row = r0 + lid.y * MICRO_M + r;
+    for (var q = 0u; q < MICRO_N; q++) {
+      let col = c0 + lid.x * MICRO_N + q;
       if (row < L && col < d) { Y[row * d + col] = tile.acc[r][q]; }
     }
   }

@@ -17,7 +17,7 @@ struct Params { L: u32, d: u32, dv: u32, scale: f32 }
 fn scoreX(t: u32, i: u32) -> f32 { return Q[t * params.d + i]; }
 fn scoreY(s: u32, i: u32) -> f32 { return K[s * params.d + i]; }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
@@ -25,12 +25,12 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let s0 = wid.x * TILE;
   if (s0 > t0 + TILE - 1u) { return; }
   let acc = tiledScores(L, params.d, t0, s0, lid, li);
-  for (var x = 0u; x < BLOCK; x++) {
-    let t = t0 + lid.y * BLOCK + x;
+  for (var x = 0u; x < MICRO_M; x++) {
+    let t = t0 + lid.y * MICRO_M + x;
     if (t >= L) { continue; }
     let Ft = logF[t] - rowMax[t];
-    for (var y = 0u; y < BLOCK; y++) {
-      let s = s0 + lid.x * BLOCK + y;
+    for (var y = 0u; y < MICRO_N; y++) {
+      let s = s0 + lid.x * MICRO_N + y;
       if (s <= t) { S[t * L + s] = exp(igate[s] + Ft - logF[s]) * acc[x][y] * params.scale; }
     }
   }

@@ -21,7 +21,7 @@ var<private> scoreBase: u32;
 fn matmulA(t: u32, s: u32) -> f32 { return select(0.0, S[scoreBase + t * params.width + s], s <= t); }
 fn matmulB(s: u32, j: u32) -> f32 { return X[(chunkStart + s) * params.P + j]; }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
@@ -33,11 +33,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let t0 = wid.y * TILE;
   let j0 = wid.x * TILE;
   if (t0 >= n) { return; }
-  let tile = tiledMatmul(n, P, min(n, t0 + TILE), t0, j0, lid, li);
-  for (var r = 0u; r < BLOCK; r++) {
-    let t = t0 + lid.y * BLOCK + r;
-    for (var q = 0u; q < BLOCK; q++) {
-      let j = j0 + lid.x * BLOCK + q;
+  let tile = tiledMatmul(n, P, min(n, t0 + TILE), t0, j0, lid, li, false);
+  for (var r = 0u; r < MICRO_M; r++) {
+    let t = t0 + lid.y * MICRO_M + r;
+    for (var q = 0u; q < MICRO_N; q++) {
+      let j = j0 + lid.x * MICRO_N + q;
       if (t < n && j < P) { Y[(chunkStart + t) * P + j] = tile.acc[r][q]; }
     }
   }

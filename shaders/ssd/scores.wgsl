@@ -68,11 +68,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let acc = tiledScores(n, N, t0, s0, lid, li);
   workgroupBarrier();
   let base = wid.z * w * w;
-  for (var x = 0u; x < BLOCK; x++) {
-    let tl = lid.y * BLOCK + x;
+  for (var x = 0u; x < MICRO_M; x++) {
+    let tl = lid.y * MICRO_M + x;
     let t = t0 + tl;
-    for (var y = 0u; y < BLOCK; y++) {
-      let sl = lid.x * BLOCK + y;
+    for (var y = 0u; y < MICRO_N; y++) {
+      let sl = lid.x * MICRO_N + y;
       let s = s0 + sl;
       if (t < n && s <= t) { S[base + t * w + s] = exp(logT[tl] - logS[sl]) * acc[x][y]; }
     }

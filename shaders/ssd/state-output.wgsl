@@ -20,7 +20,7 @@ var<private> stateBase: u32;
 fn matmulA(t: u32, i: u32) -> f32 { return C[(chunkStart + t) * params.N + i]; }
 fn matmulB(i: u32, p: u32) -> f32 { return H[stateBase + i * params.P + p]; }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let N = params.N;
@@ -32,11 +32,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   if (wid.z == 0u || t0 >= len) { return; }
   chunkStart = c0;
   stateBase = wid.z * N * P;
-  let tile = tiledMatmul(len, P, N, t0, p0, lid, li);
-  for (var r = 0u; r < BLOCK; r++) {
-    let t = t0 + lid.y * BLOCK + r;
-    for (var s = 0u; s < BLOCK; s++) {
-      let p = p0 + lid.x * BLOCK + s;
+  let tile = tiledMatmul(len, P, N, t0, p0, lid, li, false);
+  for (var r = 0u; r < MICRO_M; r++) {
+    let t = t0 + lid.y * MICRO_M + r;
+    for (var s = 0u; s < MICRO_N; s++) {
+      let p = p0 + lid.x * MICRO_N + s;
       if (t < len && p < P) { Y[(c0 + t) * P + p] += exp(decay[c0 + t]) * tile.acc[r][s]; }
     }
   }

@@ -5,6 +5,7 @@
  * device throws DeviceLostError until `reset` brings a new one.
  */
 import type { Backend, BackendProbe, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
+import { autotuneMatmul, type MatmulTuning } from './autotune.js';
 import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
@@ -13,7 +14,8 @@ import { inferDims } from '../../engine/core/validate.js';
 import { checkBufferLimits, createStorageBuffers } from './buffers.js';
 import { WgslKernel, buildDispatches } from './kernel.js';
 import { PipelineCache, type ShaderLoader } from './pipelines.js';
-import { passesOf } from './plan.js';
+import { DEFAULT_MATMUL, matmulConstants, type MatmulConfig } from './matmul-config.js';
+import { passesOf, type PassPlan } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { probeDevice } from './probe.js';
 import { uploadInputs } from './upload.js';
@@ -27,6 +29,10 @@ export interface WgslBackendOptions {
   readonly recreateDevice?: () => Promise<GPUDevice>;
   /** Total storage bytes a point may take (the device does not say how much memory it has). */
   readonly memoryBudgetBytes?: number;
+  /** The register-blocked tile's configuration before (or without) calibration's autotuning. */
+  readonly matmul?: MatmulConfig;
+  /** Whether `calibrate` autotunes the matmul configuration (default: yes). */
+  readonly autotune?: boolean;
 }
 
 export function wgslSupport(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
@@ -43,9 +49,12 @@ export class WgslBackend implements Backend {
   private pipelines: PipelineCache;
   private lostReason: string | undefined;
   private calibration: Promise<WgslCalibration> | undefined;
+  /** The tile configuration the matmul-shaped passes compile with (autotuned by `calibrate`). */
+  matmul: MatmulConfig;
 
   constructor(private readonly options: WgslBackendOptions) {
     this.device = options.device;
+    this.matmul = options.matmul ?? DEFAULT_MATMUL;
     this.pipelines = new PipelineCache(this.device, options.loadShader);
     this.watch(this.device);
   }
@@ -86,7 +95,7 @@ export class WgslBackend implements Backend {
     const device = this.device;
     const compileStart = performance.now();
     const passes = passesOf(plan);
-    const compiled = await Promise.all(passes.map((p) => this.pipelines.get(p.shader, p.entry, p.constants)));
+    const compiled = await Promise.all(passes.map((p) => this.pipelines.get(p.shader, p.entry, this.constantsOf(p))));
     const pipelines = new Map(passes.map((p, i) => [p, compiled[i]!]));
     const compileMs = performance.now() - compileStart;
 
@@ -121,11 +130,27 @@ export class WgslBackend implements Backend {
     return kernel;
   }
 
+  private constantsOf(pass: PassPlan): Readonly<Record<string, number>> | undefined {
+    return pass.tuning === 'matmul' ? { ...pass.constants, ...matmulConstants(this.matmul) } : pass.constants;
+  }
+
+  /** The autotuner's last result on this device (undefined before calibration or with autotune off). */
+  tuning: MatmulTuning | undefined;
+
+  /** Autotuning first (unless turned off), so the roof is measured with the configuration the points use. */
+  private async tuneAndCalibrate(): Promise<WgslCalibration> {
+    if (this.options.autotune !== false) {
+      this.tuning = await autotuneMatmul(this.device, this.pipelines);
+      this.matmul = this.tuning.config;
+    }
+    return calibrateWgsl(this.device, this.pipelines, { matmulConstants: matmulConstants(this.matmul) });
+  }
+
   /** Matmul and copy peaks of this device, measured once per device. */
   calibrate(dtype: DType): Promise<WgslCalibration> {
     this.checkAlive();
     if (dtype !== 'float32') return Promise.reject(new MixscopeError('wgsl calibrates in float32 only', 'unsupported'));
-    this.calibration ??= calibrateWgsl(this.device, this.pipelines);
+    this.calibration ??= this.tuneAndCalibrate();
     this.calibration.catch(() => (this.calibration = undefined));
     return this.calibration;
   }
@@ -140,6 +165,8 @@ export class WgslBackend implements Backend {
     this.pipelines = new PipelineCache(this.device, this.options.loadShader);
     this.lostReason = undefined;
     this.calibration = undefined;
+    this.matmul = this.options.matmul ?? DEFAULT_MATMUL;
+    this.tuning = undefined;
     this.watch(this.device);
   }
 

@@ -19,6 +19,8 @@ export interface CalibrationOptions {
   readonly minTimeMs?: number;
   /** One run must last this long before the size stops growing, ms. */
   readonly minRunMs?: number;
+  /** The register-blocked tile's overrides (matmul-config.ts; default: the shader's defaults). */
+  readonly matmulConstants?: Readonly<Record<string, number>>;
 }
 
 /** A single-pass kernel over its own buffers, timed per submission. */
@@ -103,7 +105,7 @@ export async function calibrateWgsl(device: GPUDevice, pipelines: PipelineCache,
   const minRunMs = options.minRunMs ?? 10;
   const maxBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize, 256 * 2 ** 20);
 
-  const matmul = await pipelines.get('calibrate/matmul.wgsl', 'main');
+  const matmul = await pipelines.get('calibrate/matmul.wgsl', 'main', options.matmulConstants);
   const mm = await grow(
     (N) => new TimedDispatch(device, matmul, [storage(device, N * N * 4), storage(device, N * N * 4), storage(device, N * N * 4)], N, [N / 64, N / 64]),
     128,

@@ -31,6 +31,11 @@ export interface PassPlan {
   workgroups(dims: Dims, params: Params): Workgroups;
   /** Values of the shader's `override` constants. */
   readonly constants?: Readonly<Record<string, number>>;
+  /**
+   * 'matmul': the shader computes through the register-blocked tile (common/tiled-matmul.wgsl), so
+   * the backend adds its matmul configuration's MICRO_M and DEPTH (matmul-config.ts) to `constants`.
+   */
+  readonly tuning?: 'matmul';
 }
 
 /** Passes dispatched `count` times in order, with step.index = 0, 1, ... (chunk carries, scan levels). */

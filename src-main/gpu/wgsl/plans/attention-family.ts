@@ -45,6 +45,7 @@ export function maskedScores(x: string, y: string, A: string, activation: 'ident
 export function applyValues(A: string, normalize: boolean): PassPlan {
   return {
     shader: 'common/apply-values.wgsl',
+    tuning: 'matmul',
     entry: 'main',
     storage: [A, 'V', 'Y'],
     constants: { NORMALIZE: normalize ? 1 : 0 },

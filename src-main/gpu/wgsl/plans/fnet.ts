@@ -103,8 +103,8 @@ const dft: FormPlan = {
   uniforms: dftUniforms,
   passes: [
     pass('dft-tables', ['F_d (d×d cos and sin)', 'F_L (L×L cos and sin)'], (dims) => grid1d(dims['d']! ** 2 + dims['L']! ** 2, 64)),
-    pass('dft-hidden', ['X', 'F_d (d×d cos and sin)', Z], (dims) => [Math.ceil((2 * dims['d']!) / 64), Math.ceil(dims['L']! / 64)]),
-    pass('dft-sequence', ['F_L (L×L cos and sin)', Z, 'Y'], (dims) => [Math.ceil(dims['d']! / 64), Math.ceil(dims['L']! / 64)]),
+    { ...pass('dft-hidden', ['X', 'F_d (d×d cos and sin)', Z], (dims) => [Math.ceil((2 * dims['d']!) / 64), Math.ceil(dims['L']! / 64)]), tuning: 'matmul' },
+    { ...pass('dft-sequence', ['F_L (L×L cos and sin)', Z, 'Y'], (dims) => [Math.ceil(dims['d']! / 64), Math.ceil(dims['L']! / 64)]), tuning: 'matmul' },
   ],
   unsupported: (dims) => (dims['L']! > 65535 ? `the DFT tables take L ≤ 65535 (t·s in u32); got L = ${dims['L']}` : undefined),
 };

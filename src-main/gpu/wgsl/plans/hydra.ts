@@ -47,6 +47,7 @@ export const hydraPlan: MixerPlan = {
       },
       {
         shader: 'hydra/apply.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['M', 'X', 'Y'],
         workgroups: (dims) => [ceilDiv(dims['P']!, 64), ceilDiv(dims['L']!, 64)],

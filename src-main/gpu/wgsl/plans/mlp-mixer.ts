@@ -14,12 +14,14 @@ export const mlpMixerPlan: MixerPlan = {
     passes: [
       {
         shader: 'mlp-mixer/hidden.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['X', 'W1', 'H'],
         workgroups: (dims) => [ceilDiv(dims['d']!, 64), ceilDiv(dims['h']!, 64)],
       },
       {
         shader: 'mlp-mixer/output.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['W2', 'H', 'Y'],
         workgroups: (dims) => [ceilDiv(dims['d']!, 64), ceilDiv(dims['L']!, 64)],

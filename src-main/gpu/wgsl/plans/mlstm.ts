@@ -30,6 +30,7 @@ export const mlstmPlan: MixerPlan = {
       },
       {
         shader: 'mlstm/apply.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['S', 'V', 'row max m', 'Y'],
         workgroups: (dims) => [ceilDiv(dims['dv']!, 64), ceilDiv(dims['L']!, 64)],

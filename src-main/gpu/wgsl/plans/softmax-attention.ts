@@ -31,6 +31,7 @@ export const softmaxAttentionPlan: MixerPlan = {
       },
       {
         shader: 'softmax-attention/apply-values.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['S', 'V', 'Y'],
         workgroups: (dims) => [ceilDiv(dims['dv']!, 64), ceilDiv(dims['L']!, 64)],

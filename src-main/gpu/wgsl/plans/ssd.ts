@@ -36,6 +36,7 @@ function blockPasses(scores: string, quadratic: boolean): PassPlan[] {
     },
     {
       shader: 'ssd/apply.wgsl',
+      tuning: 'matmul',
       entry: 'main',
       storage: [scores, 'X', 'Y'],
       workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), blockTiles(dims, params, quadratic), chunks(dims, params, quadratic)],
@@ -80,6 +81,7 @@ export const ssdPlan: MixerPlan = {
       { shader: 'ssd/carry.wgsl', entry: 'main', storage: ['decay', 'chunk states'], workgroups: (dims) => grid1d(dims['N']! * dims['P']!, 64) },
       {
         shader: 'ssd/state-output.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['decay', 'C', 'chunk states', 'Y'],
         workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), blockTiles(dims, params, false), chunks(dims, params, false)],
