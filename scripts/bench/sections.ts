@@ -5,9 +5,10 @@
  */
 import { compareSection } from './compare-section.js';
 import { cpuSection } from './cpu-section.js';
+import { matmulSection } from './matmul-section.js';
 import { numpySection } from './numpy-section.js';
 import { reportSection } from './report-section.js';
 import type { BenchSection } from './section.js';
 import { wgslSection } from './wgsl-section.js';
 
-export const BENCH_SECTIONS: BenchSection[] = [cpuSection, numpySection, wgslSection, compareSection, reportSection];
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection, numpySection, wgslSection, matmulSection, compareSection, reportSection];
