@@ -3,6 +3,8 @@
  *   shapes  --quick|--full                 the sweep's lengths and widths, one `L,d,dv` line per shape
  *   offers-f16 PROBE.json                  exit 0 when the probed wgsl host offers float16, else
  *                                          1 with the reason on stdout
+ *   autotune --out FILE                    the matmul tile's autotuner on Dawn's first adapter
+ *                                          (MIXSCOPE_DAWN_ROUTES): every candidate's check and time
  *   bench   --out FILE --record R.json... [--torch T.json]
  *                                          the bench JSON: our medians per point from the run
  *                                          records, PyTorch's at the same shapes, and the ratios
@@ -12,6 +14,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseRunRecordText } from '../../src-main/engine/record/parse.js';
+import { createDawnDevice, DAWN_ROUTES, parseDawnRoutes } from '../../src-main/gpu/node/dawn.js';
+import { fileShaderLoader } from '../../src-main/gpu/node/shader-files.js';
+import { autotuneMatmul } from '../../src-main/gpu/wgsl/autotune.js';
+import { PipelineCache } from '../../src-main/gpu/wgsl/pipelines.js';
 import type { BenchMedian, BenchRatio } from '../bench/section.js';
 
 /** Quick: what a software adapter affords in a few minutes. Full: a real GPU within the kit's 8 minutes. */
@@ -99,12 +105,27 @@ async function offersF16(path: string | undefined): Promise<number> {
   return reason ? 1 : 0;
 }
 
+async function autotune(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
+  if (!values.out) throw new Error('kit autotune: --out FILE is required');
+  const dawn = await createDawnDevice(parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) ?? DAWN_ROUTES);
+  try {
+    const tuning = await autotuneMatmul(dawn.device, new PipelineCache(dawn.device, fileShaderLoader()));
+    const { vendor, architecture, device, description } = dawn.adapter.info;
+    await writeFile(values.out, `${JSON.stringify({ route: dawn.route, adapter: { vendor, architecture, device, description }, ...tuning }, null, 2)}\n`);
+    process.stdout.write(`autotune: ${tuning.label} (${tuning.speedupOverDefault.toFixed(3)} × the default's time at N = ${tuning.n})\n`);
+  } finally {
+    dawn.device.destroy();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'bench') await bench(rest);
   else if (command === 'shapes') shapes(rest);
+  else if (command === 'autotune') await autotune(rest);
   else if (command === 'offers-f16') process.exitCode = await offersF16(rest[0]);
-  else throw new Error(`kit: unknown command '${command ?? ''}' (commands: shapes, offers-f16, bench)`);
+  else throw new Error(`kit: unknown command '${command ?? ''}' (commands: shapes, offers-f16, autotune, bench)`);
 } catch (err) {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;

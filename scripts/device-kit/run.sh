@@ -2,7 +2,8 @@
 # mixscope device kit: real-GPU figures on a Linux x64 machine with nothing but a GPU driver.
 #   ./run.sh [--quick] OUTDIR
 # Unpacks the kit's own Node and Dawn into a temporary folder (removed on exit), then writes into
-# OUTDIR: probe.json (hosts, adapters, limits), wgsl-float32.json/.csv (the run record: calibration
+# OUTDIR: probe.json (hosts, adapters, limits), autotune.json (every matmul tile configuration's
+# check and time, and the one kept), wgsl-float32.json/.csv (the run record: calibration
 # and every mixer and form on wgsl), wgsl-float16.json/.csv where the adapter offers f16,
 # torch.json where `python3 -c 'import torch'` works, bench.json (our medians, PyTorch's, ratios)
 # and run.log. --quick runs the short lengths a software adapter affords.
@@ -52,6 +53,7 @@ log "shapes: L = $lengths, d = $d, dv = $dv"
 if [ -n "$QUICK" ]; then budget=1800; else budget=330; fi
 
 step probe sh -c "'$NODE' '$CLI' probe --json > '$OUT/probe.json'" || true
+step autotune "$NODE" "$RUNTIME/kit.mjs" autotune --out "$OUT/autotune.json" || log "autotune failed (the sweep autotunes again at calibration)"
 records="--record $OUT/wgsl-float32.json"
 step wgsl-float32 guard "$budget" "$NODE" "$CLI" run $QUICK --backends wgsl --lengths "$lengths" --d "$d" --dv "$dv" \
   --dtype float32 --out "$OUT/wgsl-float32.json" || log "wgsl float32 sweep ended early (its record keeps the points done)"
@@ -76,7 +78,7 @@ fi
 step bench "$NODE" "$RUNTIME/kit.mjs" bench --out "$OUT/bench.json" $records $torch || true
 
 missing=""
-for f in probe.json wgsl-float32.json wgsl-float32.csv bench.json run.log; do
+for f in probe.json autotune.json wgsl-float32.json wgsl-float32.csv bench.json run.log; do
   [ -s "$OUT/$f" ] || missing="$missing $f"
 done
 if [ -n "$missing" ]; then log "MISSING:$missing"; exit 1; fi

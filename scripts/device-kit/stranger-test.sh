@@ -27,7 +27,7 @@ env -i HOME="$WORK/home" PATH="$WORK/fake-bin:/usr/bin:/bin" TMPDIR="$WORK" \
   sh "$WORK/kit/run.sh" "$@" "$OUT" || rc=$?
 
 fail=0
-for f in probe.json wgsl-float32.json wgsl-float32.csv bench.json run.log; do
+for f in probe.json autotune.json wgsl-float32.json wgsl-float32.csv bench.json run.log; do
   if [ -s "$OUT/$f" ]; then echo "ok   $f ($(wc -c < "$OUT/$f") bytes)"; else echo "MISSING $f"; fail=1; fi
 done
 if grep -q "system node must not be used" "$OUT/run.log"; then echo "FAIL: the system node was called"; fail=1; fi
