@@ -143,6 +143,20 @@ describe.skipIf(!chromium)(`the Compare view in web mode${chromium ? '' : ` SKIP
     writeFileSync(join(ARTIFACTS, 'compare-report.pdf'), bytes);
   });
 
+  it("exports one run's report from History in the format chosen", async () => {
+    await page.locator('[data-test="nav-history"]').click();
+    await page.locator('[data-test="report-format"]').selectOption('md');
+    const started = page.waitForEvent('download');
+    await page.locator(`tr[data-run="${OTHER.id}"] [data-test="export-report"]`).click();
+    const file = await started;
+    expect(file.suggestedFilename()).toBe(`mixscope-${OTHER.id}.md`);
+    const markdown = readFileSync((await file.path()) ?? '', 'utf8');
+    expect(markdown).toContain(OTHER.id);
+    // Markdown escapes markup with a backslash: the hostile CPU model is there, never as a raw tag.
+    expect(markdown).toContain('\\<img src=x');
+    expect(markdown).not.toMatch(/(?<!\\)<img/);
+  });
+
   it('ran without console errors or CSP refusals', () => {
     expect(watched.problems).toEqual([]);
   });
