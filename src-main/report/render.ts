@@ -23,12 +23,21 @@ export interface RenderOptions {
   readonly generatedAt?: string;
 }
 
+/**
+ * Focus curves are seeded and depend only on which mixers ran: computed once per set of mixers
+ * (seconds of Monte Carlo), then every later report of those mixers reuses them.
+ */
+const focusCache = new Map<string, unknown>();
+
 /** The focus curves of the run's mixers that have an attention row, as the run view draws them. */
 function focusFor(input: ReportInput): unknown {
   if (input.kind !== 'run') return undefined;
   const ran = new Set(input.record.points.map((p) => p.mixer));
   const mixers = MIXERS.filter((m) => m.focusRow && ran.has(m.id)).map((m) => m.id);
-  return mixers.length > 0 ? focusCurves({ mixers }) : undefined;
+  if (mixers.length === 0) return undefined;
+  const key = mixers.join(',');
+  if (!focusCache.has(key)) focusCache.set(key, focusCurves({ mixers }));
+  return focusCache.get(key);
 }
 
 export async function renderReportHtml(input: ReportInput, options: RenderOptions = {}): Promise<string> {
