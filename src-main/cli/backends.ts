@@ -4,14 +4,16 @@
  */
 import { BACKEND_IDS, type Backend, type BackendId } from '../engine/core/backend.js';
 import { MixscopeError } from '../engine/core/errors.js';
+import { proveOnProbe } from '../gpu/node/round-trip.js';
 import { nodeBackendFactories, type BackendFactory } from '../services/node-backends.js';
 
+/** Each backend's probe proves its route with a round trip (gpu/node/round-trip.ts). */
 export const BACKEND_FACTORIES = new Map(
-  Object.entries(nodeBackendFactories({ pageHost: true })) as [BackendId, BackendFactory][],
+  (Object.entries(nodeBackendFactories({ pageHost: true })) as [BackendId, BackendFactory][]).map(([id, make]) => [id, async () => proveOnProbe(await make())]),
 );
 
 export function registerBackend(id: BackendId, factory: BackendFactory): void {
-  BACKEND_FACTORIES.set(id, factory);
+  BACKEND_FACTORIES.set(id, async () => proveOnProbe(await factory()));
 }
 
 export function checkBackendId(id: string): BackendId {

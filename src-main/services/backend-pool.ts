@@ -5,6 +5,7 @@
  */
 import { BACKEND_IDS, type Backend, type BackendId, type BackendProbe, type KernelSupport } from '../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../engine/core/errors.js';
+import { proveOnProbe } from '../gpu/node/round-trip.js';
 
 /** Sync or async (the CLI's resolver starts backends asynchronously); a factory that throws yields an unavailable backend with its message. */
 export type BackendFactories = Partial<Record<BackendId, () => Backend | Promise<Backend>>>;
@@ -38,6 +39,8 @@ export class BackendPool {
       backend = make
         ? Promise.resolve()
             .then(make)
+            // Available only after a real round trip through the path sweeps use (round-trip.ts).
+            .then((started) => proveOnProbe(started))
             .catch((err: unknown) => absent(id, `${id} did not start: ${errorMessage(err)}`, this.host))
         : Promise.resolve(absent(id, this.absentReason(id), this.host));
       this.started.set(id, backend);

@@ -7,6 +7,7 @@
 import type { Backend, BackendProbe } from '../../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { DawnRoute } from '../node/dawn.js';
+import { provenProbe } from '../node/round-trip.js';
 import { spawnWorkerBackend } from '../node/spawn-worker.js';
 import { pageHostedBackend } from './shared-host.js';
 
@@ -39,7 +40,8 @@ async function started(starter: WgslHostStarter): Promise<{ backend?: Backend; p
   let backend: Backend | undefined;
   try {
     backend = await starter.start();
-    return { backend, probe: await backend.probe() };
+    // A route counts only once a kernel's output came back right: otherwise the next route is tried.
+    return { backend, probe: await provenProbe(backend) };
   } catch (err) {
     await backend?.dispose().catch(() => undefined);
     return { probe: { id: 'wgsl', available: false, reason: errorMessage(err), host: starter.label, dtypes: ['float32'] } };
