@@ -23,7 +23,7 @@ const CLIENTS = 50;
 const ROUNDS = Number(process.argv[2] ?? 20);
 
 interface Page {
-  call(method: string, request: unknown): Promise<{ ms: number; ok: boolean; value: unknown }>;
+  call(method: string, request: unknown): Promise<{ ms: number; ok: boolean; value: unknown; error?: unknown }>;
   on(event: string, listener: (payload: unknown) => void): void;
   close(): void;
 }
@@ -32,10 +32,10 @@ async function open(url: URL): Promise<Page> {
   const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { origin: url.origin });
   await new Promise<void>((done, fail) => socket.once('open', () => done()).once('error', fail));
   let nextId = 1;
-  const replies = new Map<number, (envelope: { ok: boolean; value?: unknown }) => void>();
+  const replies = new Map<number, (envelope: { ok: boolean; value?: unknown; error?: unknown }) => void>();
   const listeners: { event: string; listener: (payload: unknown) => void }[] = [];
   socket.on('message', (data) => {
-    const frame = JSON.parse(data.toString()) as { type: string; id?: number; envelope?: { ok: boolean; value?: unknown }; event?: string; payload?: unknown };
+    const frame = JSON.parse(data.toString()) as { type: string; id?: number; envelope?: { ok: boolean; value?: unknown; error?: unknown }; event?: string; payload?: unknown };
     if (frame.type === 'reply') replies.get(frame.id!)?.(frame.envelope!);
     else for (const l of listeners) if (l.event === frame.event) l.listener(frame.payload);
   });
@@ -44,7 +44,7 @@ async function open(url: URL): Promise<Page> {
       new Promise((done) => {
         const id = nextId++;
         const t0 = performance.now();
-        replies.set(id, (envelope) => done({ ms: performance.now() - t0, ok: envelope.ok, value: envelope.value }));
+        replies.set(id, (envelope) => done({ ms: performance.now() - t0, ok: envelope.ok, value: envelope.value, error: envelope.error }));
         socket.send(JSON.stringify({ type: 'call', id, method, request }));
       }),
     on: (event, listener) => listeners.push({ event, listener }),
@@ -102,8 +102,8 @@ async function main(): Promise<void> {
     let pointsDuringLoad = 0;
     pages[0]!.on('point', () => pointsDuringLoad++);
     const firstPoint = new Promise<void>((done) => pages[0]!.on('point', () => done()));
-    const sweep = await pages[0]!.call('startSweep', { ...TINY_SWEEP, lengths: Array.from({ length: 400 }, (_, i) => 8 * (i + 1)), repetitions: 3, minTimeMs: 20, calibrate: false });
-    if (!sweep.ok) throw new Error(`startSweep failed: ${JSON.stringify(sweep.value)}`);
+    const sweep = await pages[0]!.call('startSweep', { ...TINY_SWEEP, lengths: Array.from({ length: 60 }, (_, i) => 8 * (i + 1)), repetitions: 3, minTimeMs: 150, calibrate: false });
+    if (!sweep.ok) throw new Error(`startSweep failed: ${JSON.stringify(sweep.error)}`);
     await firstPoint;
     const loadBefore = loadavg()[0];
     const duringSweep = await phase(pages, ROUNDS, RUNS + 1);
