@@ -89,6 +89,9 @@ describe('Markdown report', () => {
     expect(slowRows).toBeGreaterThan(0);
     expect(cmd).toContain(`(${comparison.rows.length - comparison.rows.filter((r) => r.verdict === 'same').length} of ${comparison.rows.length})`);
     expect(cmd.match(/\| slower \|/g)).toHaveLength(slowRows);
+    const hostile = buildMarkdownReport({ kind: 'comparison', comparison: fixtureComparison(record, slower, ['base', XSS]), records: [record, slower] });
+    expect(hostile).not.toContain(XSS);
+    expect(hostile).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(cmd).toContain('×2');
   });
 });
