@@ -50,7 +50,9 @@ CLI="$RUNTIME/mixscope.mjs"
 log "mixscope device kit $(cat "$KIT/VERSION") on $(uname -srm), node $("$NODE" --version), mode ${QUICK:-full}"
 eval "$("$NODE" "$RUNTIME/kit.mjs" shapes $QUICK)"
 log "shapes: L = $lengths, d = $d, dv = $dv"
-if [ -n "$QUICK" ]; then budget=1800; else budget=330; fi
+# Full mode within 8 minutes: probe and autotune (~30 s), the sweep (270 s, then SIGINT keeps the
+# points done), float16 (90 s), PyTorch (90 s).
+if [ -n "$QUICK" ]; then budget=1800; else budget=270; fi
 
 step probe sh -c "'$NODE' '$CLI' probe --json > '$OUT/probe.json'" || true
 step autotune "$NODE" "$RUNTIME/kit.mjs" autotune --out "$OUT/autotune.json" || log "autotune failed (the sweep autotunes again at calibration)"
@@ -69,7 +71,7 @@ fi
 
 torch=""
 if command -v python3 >/dev/null 2>&1 && why=$(python3 -c 'import torch' 2>&1); then
-  step torch guard 120 python3 "$RUNTIME/torch-bench.py" --lengths "$lengths" --d "$d" --dv "$dv" --half \
+  step torch guard 90 python3 "$RUNTIME/torch-bench.py" --lengths "$lengths" --d "$d" --dv "$dv" --half \
     --out "$OUT/torch.json" && torch="--torch $OUT/torch.json" || log "PyTorch timings failed (see above)"
 else
   log "PyTorch: not timed (python3 -c 'import torch' fails: $(printf '%s' "${why:-no python3}" | tail -n 1))"

@@ -3,7 +3,7 @@
  * admit (matmul-config.ts) is first checked on the calibration matmul against float64 at sizes
  * that are not multiples of the tile (an incorrect one is never picked, whatever its speed), then
  * timed at one size (grown until the default configuration's run is long enough to time well),
- * best of repeated runs; the fastest correct configuration is kept. Runs at calibration.
+ * median of interleaved rounds; the fastest correct configuration is kept. Runs at calibration.
  */
 import { createRng } from '../../engine/core/random.js';
 import { TimedDispatch } from './calibrate.js';
@@ -14,7 +14,7 @@ import type { PipelineCache } from './pipelines.js';
 export interface TunedCandidate {
   readonly config: MatmulConfig;
   readonly label: string;
-  /** Best time at the tuning size, ms; absent when the configuration failed its check. */
+  /** Median time at the tuning size, ms (interleaved rounds); absent when the configuration failed its check. */
   readonly ms?: number;
   /** Largest relative error against float64 over the check sizes. */
   readonly error: number;
@@ -39,7 +39,7 @@ export interface AutotuneOptions {
   readonly checkSizes?: readonly number[];
   /** The default configuration's run must last this long before the tuning size stops growing, ms. */
   readonly minRunMs?: number;
-  /** Measured time per configuration once the size is fixed, ms. */
+  /** Measured time per configuration once the size is fixed, ms (at least 5 interleaved rounds). */
   readonly minTimeMs?: number;
   readonly maxN?: number;
   /** The candidates (default: every configuration the device's limits admit). */
@@ -58,6 +58,12 @@ async function check(device: GPUDevice, pipelines: PipelineCache, config: Matmul
   return worst;
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function timed(device: GPUDevice, pipeline: GPUComputePipeline, n: number): TimedDispatch {
   const buffer = () => device.createBuffer({ size: n * n * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
   return new TimedDispatch(device, pipeline, [buffer(), buffer(), buffer()], n, matmulGrid(n));
@@ -67,7 +73,7 @@ export async function autotuneMatmul(device: GPUDevice, pipelines: PipelineCache
   const tolerance = options.tolerance ?? 1e-4;
   const maxBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   const maxN = options.maxN ?? 2048;
-  const minRunMs = options.minRunMs ?? 5;
+  const minRunMs = options.minRunMs ?? 10;
 
   // The tuning size: grown from 128 (×2) until the default runs minRunMs, within maxN and memory.
   const defaultPipeline = await matmulPipeline(device, pipelines, matmulConstants(DEFAULT_MATMUL));
@@ -81,24 +87,39 @@ export async function autotuneMatmul(device: GPUDevice, pipelines: PipelineCache
     n *= 2;
   }
 
+  // Check every configuration, then time the correct ones in interleaved rounds (one run of each
+  // per round), so that a disturbance of a shared or throttling device hits all of them alike.
+  const order = options.configs ?? matmulConfigsFor(device.limits);
   const candidates: TunedCandidate[] = [];
+  const racing: { config: MatmulConfig; label: string; error: number; kernel: TimedDispatch; ms: number[] }[] = [];
   let clock: 'gpu' | 'wall' = 'wall';
-  for (const config of options.configs ?? matmulConfigsFor(device.limits)) {
-    const label = matmulLabel(config);
-    const error = await check(device, pipelines, config, options.checkSizes ?? [37, 130]);
-    if (!(error <= tolerance)) {
-      candidates.push({ config, label, error, rejected: `relative error ${error.toExponential(2)} > ${tolerance}` });
-      continue;
+  try {
+    for (const config of order) {
+      const label = matmulLabel(config);
+      const error = await check(device, pipelines, config, options.checkSizes ?? [37, 130]);
+      if (error <= tolerance) {
+        const kernel = timed(device, await matmulPipeline(device, pipelines, matmulConstants(config)), n);
+        await kernel.time();
+        clock = kernel.clock;
+        racing.push({ config, label, error, kernel, ms: [] });
+      } else {
+        candidates.push({ config, label, error, rejected: `relative error ${error.toExponential(2)} > ${tolerance}` });
+      }
     }
-    const kernel = timed(device, await matmulPipeline(device, pipelines, matmulConstants(config)), n);
-    try {
-      await kernel.time();
-      clock = kernel.clock;
-      candidates.push({ config, label, error, ms: await kernel.best(options.minTimeMs ?? 100) });
-    } finally {
-      kernel.destroy();
+    const budget = (options.minTimeMs ?? 100) * racing.length;
+    let spent = 0;
+    for (let round = 0; round < 50 && (round < 5 || spent < budget); round++) {
+      for (const r of racing) {
+        const { ms, wallMs } = await r.kernel.time();
+        r.ms.push(ms);
+        spent += wallMs;
+      }
     }
+  } finally {
+    for (const r of racing) r.kernel.destroy();
   }
+  for (const r of racing) candidates.push({ config: r.config, label: r.label, error: r.error, ms: median(r.ms) });
+  candidates.sort((a, b) => order.indexOf(a.config) - order.indexOf(b.config));
   const timedOk = candidates.filter((c) => c.ms !== undefined);
   const best = timedOk.reduce<TunedCandidate | undefined>((a, c) => (a === undefined || c.ms! < a.ms! ? c : a), undefined);
   const fallback = timedOk.find((c) => c.config.microM === DEFAULT_MATMUL.microM && c.config.depth === DEFAULT_MATMUL.depth);
