@@ -89,7 +89,55 @@ function gemmFunction(f: Flavour): FunctionDef {
   };
 }
 
-/** The module's bytes: exports gemm_f32, gemm_f64 and its memory. */
+/**
+ * One step of a recurrence with a d × dv state: for each row i,
+ *   S[i, :] = a·S[i, :] + k[i]·v,   y += q[i]·S[i, :]
+ * (a read from memory, y accumulated in place), dv a multiple of one vector; every pointer in bytes.
+ * Params: rows cols S k q v y aPtr.
+ */
+function stepBody(f: Flavour): Bytes {
+  const [ROWS, COLS, S, KP, QP, VP, YP, AP] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [I, J, PS, PV, PY] = [8, 9, 10, 11, 12];
+  const [KB, QB, AB, SV] = [13, 14, 15, 16];
+  const alignLog2 = f.bytes === 4 ? 2 : 3;
+  const inner: Bytes = [
+    // s = a·S + k·v
+    ...op.get(AB), ...op.get(PS), ...op.simd(SIMD.load, ...memarg(4, 0)), ...op.simd(f.mul),
+    ...op.get(KB), ...op.get(PV), ...op.simd(SIMD.load, ...memarg(4, 0)), ...op.simd(f.mul),
+    ...op.simd(f.add), ...op.set(SV),
+    ...op.get(PS), ...op.get(SV), ...op.simd(SIMD.store, ...memarg(4, 0)),
+    // y += q·s
+    ...op.get(PY), ...op.get(PY), ...op.simd(SIMD.load, ...memarg(4, 0)), ...op.get(QB), ...op.get(SV), ...op.simd(f.mul), ...op.simd(f.add),
+    ...op.simd(SIMD.store, ...memarg(4, 0)),
+    ...[PS, PV, PY].flatMap((p) => [...op.get(p), ...op.i32(16), ...op.add, ...op.set(p)]),
+    ...op.get(J), ...op.i32(16 / f.bytes), ...op.add, ...op.tee(J), ...op.get(COLS), ...op.ltU, ...op.brIf(0),
+  ];
+  return [
+    ...op.get(AP), ...op.simd(f.splat, ...memarg(alignLog2, 0)), ...op.set(AB),
+    ...op.get(S), ...op.set(PS),
+    ...op.i32(0), ...op.set(I),
+    ...op.loop,
+    ...op.get(KP), ...op.get(I), ...op.i32(f.bytes), ...op.mul, ...op.add, ...op.simd(f.splat, ...memarg(alignLog2, 0)), ...op.set(KB),
+    ...op.get(QP), ...op.get(I), ...op.i32(f.bytes), ...op.mul, ...op.add, ...op.simd(f.splat, ...memarg(alignLog2, 0)), ...op.set(QB),
+    ...op.get(VP), ...op.set(PV),
+    ...op.get(YP), ...op.set(PY),
+    ...op.i32(0), ...op.set(J),
+    ...op.loop, ...inner, ...op.end,
+    ...op.get(I), ...op.i32(1), ...op.add, ...op.tee(I), ...op.get(ROWS), ...op.ltU, ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+function stepFunction(f: Flavour): FunctionDef {
+  return {
+    name: f.name.replace('gemm', 'step'),
+    params: new Array<number>(8).fill(I32),
+    locals: [...new Array<number>(5).fill(I32), ...new Array<number>(4).fill(V128)],
+    body: stepBody(f),
+  };
+}
+
+/** The module's bytes: exports gemm_f32, gemm_f64, step_f32, step_f64 and its memory. */
 export function gemmModuleBytes(): Uint8Array {
-  return emitModule([gemmFunction(F32), gemmFunction(F64)]);
+  return emitModule([gemmFunction(F32), gemmFunction(F64), stepFunction(F32), stepFunction(F64)]);
 }

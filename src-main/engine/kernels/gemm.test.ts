@@ -51,6 +51,32 @@ describe('wasm matmul', () => {
     });
   });
 
+  it.each([
+    ['float32', 8],
+    ['float64', 8],
+    ['float32', 6],
+    ['float64', 3],
+  ] as const)('runs a %s recurrence step S = a·S + k vᵀ, y += Sᵀq on a 5 × %i state', (dtype, cols) => {
+    const rows = 5;
+    const rng = createRng(cols);
+    const ws = workspace();
+    const [S, k, q, v, y, a] = ws.frame(dtype, [rows * cols, rows, rows, cols, cols, 1]);
+    for (const x of [S!, k!, q!, v!, y!]) for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+    a![0] = 0.75;
+    const S0 = Float64Array.from(S!);
+    const y0 = Float64Array.from(y!);
+    ws.step(rows, cols, S!, k!, q!, { data: v!, ld: cols }, { data: y!, ld: cols }, a!);
+    for (let j = 0; j < cols; j++) {
+      let expectY = y0[j]!;
+      for (let i = 0; i < rows; i++) {
+        const s = a![0]! * S0[i * cols + j]! + k![i]! * v![j]!;
+        expect(S![i * cols + j]).toBeCloseTo(s, dtype === 'float32' ? 5 : 12);
+        expectY += q![i]! * s;
+      }
+      expect(y![j]).toBeCloseTo(expectY, dtype === 'float32' ? 4 : 12);
+    }
+  });
+
   it('works on sub-matrices with strides and offsets', () => {
     const ws = workspace();
     const [big, out] = ws.frame('float64', [20 * 20, 9 * 7]);

@@ -16,6 +16,7 @@ export interface MatrixRef {
 }
 
 type GemmExport = (M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number) => void;
+type StepExport = (rows: number, cols: number, s: number, k: number, q: number, v: number, y: number, a: number) => void;
 
 const PAGE = 65536;
 /** A frame bigger than this is not kept alive after a smaller one replaces it (the memory is dropped). */
@@ -27,6 +28,7 @@ export const MATMUL_KERNEL = 'wasm simd128 gemm, 4×8 (f32) / 4×4 (f64) registe
 class Workspace {
   private memory!: WebAssembly.Memory;
   private gemms!: { float32: GemmExport; float64: GemmExport };
+  private steps!: { float32: StepExport; float64: StepExport };
 
   constructor() {
     this.instantiate();
@@ -34,9 +36,10 @@ class Workspace {
 
   private instantiate(): void {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes() as BufferSource));
-    const ex = instance.exports as { memory: WebAssembly.Memory; gemm_f32: GemmExport; gemm_f64: GemmExport };
+    const ex = instance.exports as { memory: WebAssembly.Memory; gemm_f32: GemmExport; gemm_f64: GemmExport; step_f32: StepExport; step_f64: StepExport };
     this.memory = ex.memory;
     this.gemms = { float32: ex.gemm_f32, float64: ex.gemm_f64 };
+    this.steps = { float32: ex.step_f32, float64: ex.step_f64 };
   }
 
   /**
@@ -81,6 +84,32 @@ class Workspace {
     edge(0, mFull, nFull, N, K, a, b, c, accumulate);
     edge(mFull, M, 0, N, K, a, b, c, accumulate);
   }
+
+  /**
+   * One recurrence step on a rows × cols state S (row-major): S = a[0]·S + k vᵀ, then y += Sᵀ q,
+   * row by row so each row of S is read once. k, q hold `rows` values; v and y hold `cols` values
+   * from their offsets; all are views of the current frame. Columns past the last full vector are
+   * done here in plain loops.
+   */
+  step(rows: number, cols: number, S: FloatArray, k: FloatArray, q: FloatArray, v: MatrixRef, y: MatrixRef, a: FloatArray): void {
+    const bytes = S.BYTES_PER_ELEMENT as 4 | 8;
+    const vo = v.offset ?? 0;
+    const yo = y.offset ?? 0;
+    if (cols % (16 / bytes) === 0) {
+      const run = bytes === 4 ? this.steps.float32 : this.steps.float64;
+      if (rows > 0 && cols > 0) run(rows, cols, S.byteOffset, k.byteOffset, q.byteOffset, v.data.byteOffset + vo * bytes, y.data.byteOffset + yo * bytes, a.byteOffset);
+      return;
+    }
+    // A state narrower than whole vectors per row: the same step in plain loops.
+    const decay = a[0]!;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const s = decay * S[i * cols + j]! + k[i]! * v.data[vo + j]!;
+        S[i * cols + j] = s;
+        y.data[yo + j] = y.data[yo + j]! + q[i]! * S[i * cols + j]!;
+      }
+    }
+  }
 }
 
 function edge(i0: number, i1: number, j0: number, j1: number, K: number, a: MatrixRef, b: MatrixRef, c: MatrixRef, accumulate: boolean): void {
@@ -100,6 +129,7 @@ function edge(i0: number, i1: number, j0: number, j1: number, K: number, a: Matr
 }
 
 let shared: Workspace | undefined;
+
 
 /** The process's one workspace (one per JS realm: a worker or page has its own). */
 export function workspace(): Workspace {

@@ -45,24 +45,19 @@ export function gatedParallel(p: GatedProblem): FloatArray {
   return copyOut(Y);
 }
 
-/** Recurrent form: one d×dv state S, updated and read once per token. */
+/** Recurrent form: one d×dv state S, updated and read once per token in one SIMD pass (kernels/). */
 export function gatedRecurrent(p: GatedProblem): FloatArray {
   const { Q, K, V, gates, L, d, dv, dtype } = p;
-  const S = allocate(dtype, d * dv);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [S, k, q, v, Y, a] = ws.frame(dtype, [d * dv, d, d, L * dv, L * dv, 1]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  v.set(V);
   for (let t = 0; t < L; t++) {
-    const a = gates[t]!;
-    for (let i = 0; i < d; i++) {
-      const k = K[t * d + i]!;
-      for (let j = 0; j < dv; j++) S[i * dv + j] = a * S[i * dv + j]! + k * V[t * dv + j]!;
-    }
-    for (let j = 0; j < dv; j++) {
-      let y = 0;
-      for (let i = 0; i < d; i++) y += Q[t * d + i]! * S[i * dv + j]!;
-      Y[t * dv + j] = y;
-    }
+    a[0] = gates[t]!;
+    k.set(K.subarray(t * d, (t + 1) * d));
+    q.set(Q.subarray(t * d, (t + 1) * d));
+    ws.step(d, dv, S, k, q, { data: v, offset: t * dv, ld: dv }, { data: Y, offset: t * dv, ld: dv }, a);
   }
-  return Y;
+  return copyOut(Y);
 }
 
 /**

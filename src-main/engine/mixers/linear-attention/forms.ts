@@ -3,7 +3,7 @@
  * forms first map Q and K through φ = elu + 1 into φQ, φK (L×d each), as a GPU pipeline would.
  */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
 import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
@@ -40,32 +40,31 @@ export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor 
   return tensor([L, dv], copyOut(Y));
 }
 
-/** S and z updated per token; φ(k_t), φ(q_t) live in two d-vectors reused every step. */
+/**
+ * S and z updated per token; φ(k_t), φ(q_t) live in two d-vectors reused every step. The rank-1
+ * update S += φk_t v_tᵀ and the readout S_tᵀ φq_t are one SIMD pass over S per token (kernels/).
+ */
 export function recurrent(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
-  const S = allocate(dtype, d * dv);
+  const Qd = inputs['Q']!.data;
+  const Kd = inputs['K']!.data;
+  const ws = workspace();
+  const [S, k, q, V, Y, one] = ws.frame(dtype, [d * dv, d, d, L * dv, L * dv, 1]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  V.set(inputs['V']!.data);
+  one[0] = 1;
   const z = allocate(dtype, d);
-  const fq = allocate(dtype, d);
-  const Y = allocate(dtype, L * dv);
   for (let t = 0; t < L; t++) {
     let denominator = 0;
     for (let i = 0; i < d; i++) {
-      const k = eluPlusOne(K[t * d + i]!);
-      z[i] = z[i]! + k;
-      for (let j = 0; j < dv; j++) S[i * dv + j] = S[i * dv + j]! + k * V[t * dv + j]!;
-      fq[i] = eluPlusOne(Q[t * d + i]!);
-      denominator += fq[i]! * z[i]!;
+      k[i] = eluPlusOne(Kd[t * d + i]!);
+      z[i] = z[i]! + k[i]!;
+      q[i] = eluPlusOne(Qd[t * d + i]!);
+      denominator += q[i]! * z[i]!;
     }
-    for (let j = 0; j < dv; j++) {
-      let numerator = 0;
-      for (let i = 0; i < d; i++) numerator += fq[i]! * S[i * dv + j]!;
-      Y[t * dv + j] = numerator / denominator;
-    }
+    ws.step(d, dv, S, k, q, { data: V, offset: t * dv, ld: dv }, { data: Y, offset: t * dv, ld: dv }, one);
+    for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / denominator;
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
 
 /**
