@@ -8,7 +8,7 @@
  * while their memory is small; larger ones are released and prepared again on the next visit.
  */
 import { createRng } from '../core/random.js';
-import { MixscopeError } from '../core/errors.js';
+import { DeviceLostError, HostCrashedError, MixscopeError } from '../core/errors.js';
 import type { Calibration } from '../record/environment.js';
 import type { PointRecord, SamplingStop } from '../record/point.js';
 import { summarize } from '../stats/summary.js';
@@ -89,6 +89,10 @@ export class Schedule {
           await visitPoint(entry.session, entry.ctx);
         } catch (err) {
           if (err instanceof MixscopeError && err.code === 'cancelled') return this.landAll('rounds-spent').then(() => 'cancelled' as const);
+          if (err instanceof DeviceLostError) {
+            await this.lost(entry, err);
+            continue;
+          }
           entry.session.stop = 'rounds-spent';
         }
         if (entry.session.stop || entry.session.overBudget) {
@@ -100,6 +104,16 @@ export class Schedule {
     }
     await this.landAll('rounds-spent');
     return 'done';
+  }
+
+  /** A device loss or a host crash during a revisit: the point says so, as after a first visit, and the backend starts over. */
+  private async lost(entry: { session: PointSession; ctx: MeasureContext }, err: DeviceLostError): Promise<void> {
+    this.open.splice(this.open.indexOf(entry), 1);
+    releaseKernels(entry.session);
+    await entry.ctx.backend.reset?.().catch(() => undefined);
+    const { session } = entry;
+    const status = err instanceof HostCrashedError ? 'host-crashed' : 'device-lost';
+    await this.land({ ...session.record, status, reason: err.message, samplesMs: session.samplesMs, gpuSamplesMs: session.gpuSamplesMs }, session);
   }
 
   /** Lands every open point with what it has (cancel, or the rounds are spent). */
