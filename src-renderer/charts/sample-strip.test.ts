@@ -31,6 +31,8 @@ describe('buildSampleStrip', () => {
     const withCi = { ...point, ci: { lo: 6.2, hi: 6.6 } };
     expect(sampleMarkers(withCi).map((m) => [m.label, m.x])).toEqual([['median', p50], ['CI low', 6.2], ['CI high', 6.6]]);
     expect(sampleMarkers({ ...point, stats: null })).toEqual([]);
+    const sampling = { warmupRuns: 3, visits: 1, stop: 'ci-reached' as const, target: 0.02, medianCi: { lo: 6.3, hi: 6.5, level: 0.95 }, outliers: { low: 0, high: 1, fences: [5, 8] as [number, number] }, modes: [], multimodal: false };
+    expect(sampleMarkers({ ...point, sampling }).map((m) => [m.label, m.x])).toEqual([['median', p50], ['CI low', 6.3], ['CI high', 6.5]]);
   });
 
   it('spreads the same way every time', () => {

@@ -6,7 +6,6 @@
 import type { ScatterSeriesOption } from 'echarts/charts';
 import { intervalOf } from '@engine/findings/index.js';
 import type { PointRecord } from '@engine/record/schema.js';
-import { logAxis } from './axes.js';
 import { formatMs } from './format.js';
 import type { ChartOption } from './option.js';
 
@@ -21,10 +20,15 @@ interface Marker {
   readonly dashed: boolean;
 }
 
+/** The 95% CI of the point's median: the record's sampling (v3 on), or a `ci` field; none in older records. */
+export function medianInterval(point: PointRecord) {
+  return intervalOf(point.sampling, 'medianCi') ?? intervalOf(point);
+}
+
 /** The median and its interval (or the p10–p90 spread) of the wall-time samples. */
 export function sampleMarkers(point: PointRecord): Marker[] {
   if (!point.stats) return [];
-  const ci = intervalOf(point);
+  const ci = medianInterval(point);
   const spread = ci ? [{ label: 'CI low', x: ci.lo }, { label: 'CI high', x: ci.hi }] : [{ label: 'p10', x: point.stats.p10 }, { label: 'p90', x: point.stats.p90 }];
   return [{ label: 'median', x: point.stats.p50, dashed: false }, ...spread.map((m) => ({ ...m, dashed: true }))];
 }
@@ -49,14 +53,16 @@ export function buildSampleStrip(point: PointRecord): ChartOption {
     data: sampleMarkers(point).map((m) => ({
       xAxis: m.x,
       lineStyle: { color: '#1d1d1f', type: m.dashed ? 'dashed' : 'solid', width: m.dashed ? 1 : 2 },
-      label: { formatter: `${m.label} ${formatMs(m.x)}`, color: '#1d1d1f', fontSize: 10, position: m.dashed ? 'insideEndBottom' : 'end' },
+      // The median's value on top; the interval's ends named below the axis, where they do not overlap it.
+      label: { formatter: m.dashed ? m.label : `median ${formatMs(m.x)}`, color: '#1d1d1f', fontSize: 10, position: m.dashed ? 'start' : 'end' },
     })),
   };
   return {
-    grid: { left: 16, right: 24, top: 34, bottom: 46 },
+    grid: { left: 16, right: 24, top: 40, bottom: 50 },
     legend: { top: 4, left: 'center', textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => `sample ${(p as { value: number[] }).value[2]}: <b>${formatMs((p as { value: number[] }).value[0] ?? 0)}</b>` },
-    xAxis: { ...logAxis('ms per sample'), scale: true, nameGap: 26 },
+    // A linear axis fitted to the samples: they usually span far less than a decade.
+    xAxis: { type: 'value', name: 'ms per sample', nameLocation: 'middle', nameGap: 26, scale: true, splitLine: { lineStyle: { color: '#e6e6e6' } } },
     yAxis: { type: 'value', min: -0.5, max: device.length > 0 ? 1.5 : 0.5, show: false },
     series: [wall, ...device],
   };

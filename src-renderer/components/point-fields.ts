@@ -8,7 +8,7 @@ import type { PointRecord } from '@engine/record/schema.js';
 const KNOWN = new Set([
   'mixer', 'form', 'backend', 'host', 'L', 'dims', 'batch', 'heads', 'dtype', 'status', 'reason', 'fidelity', 'fidelityNote',
   'samplesMs', 'gpuSamplesMs', 'stats', 'gpuStats', 'compileMs', 'uploadMs', 'readbackMs', 'allocatedBytes', 'cost', 'error',
-  'verifyNote', 'achieved', 'rooflineFraction', 'neededBytes', 'availableBytes', 'ci',
+  'verifyNote', 'achieved', 'rooflineFraction', 'neededBytes', 'availableBytes', 'ci', 'sampling',
 ]);
 
 /** A kernel's configuration (tile sizes, workgroup shape), whatever the newer record names it. */

@@ -31,18 +31,25 @@ export async function drawnCurves(page: Page, scope: string): Promise<string[]> 
   return [...curves];
 }
 
-/** Clicks the `dataIndex`-th datum of the first series `pick` chooses, where the chart drew it; returns its point ref. */
-export async function clickDatum(page: Page, chart: Locator, pick: (s: ChartSeries) => boolean, dataIndex: number): Promise<string> {
+/** Where the chart drew the `dataIndex`-th datum of the first series `pick` chooses (page pixels), and its point ref. */
+export async function datumAt(chart: Locator, pick: (s: ChartSeries) => boolean, dataIndex: number): Promise<{ x: number; y: number; ref: string }> {
   const series = JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as ChartSeries[];
   const seriesIndex = series.findIndex(pick);
   const datum = series[seriesIndex]?.data[dataIndex] as { ref?: string } | undefined;
   if (!datum?.ref) throw new Error(`no datum ${dataIndex} with a ref in the chosen series of ${JSON.stringify(series.map((s) => s.name))}`);
+  await chart.scrollIntoViewIfNeeded();
   await chart.evaluate((box, detail) => box.dispatchEvent(new CustomEvent('mixscope:locate', { detail })), { seriesIndex, dataIndex });
   const [x, y] = ((await chart.getAttribute('data-located')) ?? '').split(',').map(Number);
   const origin = await chart.boundingBox();
   if (!origin || !Number.isFinite(x) || !Number.isFinite(y)) throw new Error('the chart did not say where it drew the datum');
-  await page.mouse.click(origin.x + x!, origin.y + y!);
-  return datum.ref;
+  return { x: origin.x + x!, y: origin.y + y!, ref: datum.ref };
+}
+
+/** Clicks a datum where the chart drew it; returns its point ref. */
+export async function clickDatum(page: Page, chart: Locator, pick: (s: ChartSeries) => boolean, dataIndex: number): Promise<string> {
+  const { x, y, ref } = await datumAt(chart, pick, dataIndex);
+  await page.mouse.click(x, y);
+  return ref;
 }
 
 export interface AxeViolation {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, openPage, screenshot, type WatchedPage } from './browser.js';
 import { ensureRendererBuilt } from './renderer-build.js';
-import { axeViolations, clickDatum, drawnCurves } from './run-view-page.js';
+import { axeViolations, clickDatum, datumAt, drawnCurves } from './run-view-page.js';
 import { startTinyRun, waitForOutcome } from './ui.js';
 import { startWebMode, type WebMode } from './web-mode.js';
 
@@ -82,6 +82,18 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the run view in web mode' : `the ru
     await expect(page.locator('.run-view .time-panels [data-chart^="time-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-chart')))).resolves.toEqual([
       'time-linear-attention',
     ]);
+  });
+
+  it('highlights a hovered curve in every chart', async () => {
+    const panel = page.locator('.run-view [data-chart="time-linear-attention"] .echart');
+    const { x, y, ref } = await datumAt(panel, (s) => s.type === 'line' && s.name.startsWith('linear-attention.'), 1);
+    await page.mouse.move(x, y);
+    const [mixer, form, backend] = ref.split('|');
+    const key = `${mixer}.${form} · ${backend}`;
+    const highlighted = async (chart: string) => JSON.parse((await page.locator(`.run-view [data-chart="${chart}"] .echart`).getAttribute('data-highlighted')) ?? '[]') as string[];
+    for (const chart of ['memory', 'equivalence', 'throughput']) await expect.poll(() => highlighted(chart)).toContain(key);
+    await page.mouse.move(5, 5);
+    for (const chart of ['memory', 'equivalence', 'throughput']) await expect.poll(() => highlighted(chart)).toEqual([]);
   });
 
   it('opens the inspector of a clicked point, with its samples', async () => {

@@ -40,7 +40,7 @@ export function exponentFindings(run: FindingsRun, options: FindingsOptions = {}
       ? `Every fitted exponent lies within ${EXPONENT_SLACK} of its form's declared scaling (${plural(judged.length, 'fit')}).`
       : `${plural(far.length, 'fit')} of ${judged.length} ${far.length === 1 ? 'is' : 'are'} far from the declared scaling: ${listed(far.slice(0, 3).map((j) => `${name(j.fit)} grows as L^${exp(j.measured)}, declared ${j.want.label}`))}${far.length > 3 ? ', and more' : ''}.`;
   const details = far.map(({ fit, want }) => {
-    const ci = intervalText(intervalOf(fit), exp);
+    const ci = intervalText(intervalOf(fit), exp) + (fit.wide ? ' (CI wide: not to be read alone)' : '');
     const tail = fit.tail ? `, L^${exp(fit.tail.exponent)} from L = ${fit.tail.fromL}` : '';
     return `${name(fit)}: L^${exp(fit.exponent)}${ci} over all lengths${tail}; declared ${want.label}.`;
   });

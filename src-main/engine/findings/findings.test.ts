@@ -38,14 +38,18 @@ describe('findingsOf', () => {
     const crossover = one(findingsOf(live, options), 'crossover');
     expect(crossover.chart).toBe('crossovers');
     expect(crossover.text).toBe('Against softmax attention on js: 1 linear-time form overtakes softmax attention, from L ≈ 256 (linear-attention.recurrent).');
-    expect(crossover.details).toEqual(['linear-attention.recurrent overtakes softmax attention from L ≈ 256 (its materialized form is the last beaten).']);
+    // The engine's analysis gives the crossover an interval from the points' samples.
+    expect(crossover.details).toHaveLength(1);
+    expect(crossover.details[0]).toMatch(/^linear-attention\.recurrent overtakes softmax attention from L ≈ 256 \(95% CI \d+–\d+(, wide)?\) \(its materialized form is the last beaten\)\.$/);
     expect(crossover.curves).toEqual(['linear-attention.recurrent · js']);
   });
 
   it("quotes a saved crossover's confidence interval when the record has one", () => {
-    const saved = { backend: 'js', faster: { mixer: LINEAR.mixer, form: LINEAR.form }, slower: { mixer: QUADRATIC.mixer, form: QUADRATIC.form }, status: 'crosses', L: 250, ci: { lo: 200, hi: 310 } } as Crossover;
+    const saved = { backend: 'js', faster: { mixer: LINEAR.mixer, form: LINEAR.form }, slower: { mixer: QUADRATIC.mixer, form: QUADRATIC.form }, status: 'crosses', L: 250, ci: { lo: 200, hi: 310, level: 0.95, agreement: 1 } } as Crossover;
     const details = one(findingsOf({ ...live, crossovers: [saved] }, options), 'crossover').details;
     expect(details[0]).toContain('from L ≈ 250 (95% CI 200–310)');
+    const open = { ...saved, ci: { lo: 180, hi: null, level: 0.95, agreement: 0.8 }, wide: true } as Crossover;
+    expect(one(findingsOf({ ...live, crossovers: [open] }, options), 'crossover').details[0]).toContain('from L ≈ 250 (95% CI 180–open, wide)');
   });
 
   it('says when a linear form never overtakes, and leaves quadratic forms out', () => {

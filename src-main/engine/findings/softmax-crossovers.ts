@@ -6,23 +6,23 @@
 import type { Scaling } from '../core/mixer.js';
 import type { Crossover } from '../record/schema.js';
 import { BASELINE_MIXER, curvesOf, findCrossovers } from '../sweep/analysis.js';
-import { formatL, intervalOf, intervalText, listed, plural, type Interval } from './text.js';
+import { crossoverIntervalText, formatL, listed, plural } from './text.js';
 import { curveName, type Finding, type FindingsOptions, type FindingsRun } from './types.js';
 
 interface Against {
   readonly softmaxForm: string;
   /** 0: faster at every common L; Infinity: not faster at the largest common L. */
   readonly L: number;
-  readonly ci?: Interval;
+  /** The crossover's interval as text, when the record has one. */
+  readonly ci: string;
 }
 
 function against(c: Crossover, mixer: string, form: string): Against | undefined {
   const mine = (side: Crossover['faster']) => side.mixer === mixer && side.form === form;
   const other = mine(c.faster) ? c.slower : mine(c.slower) ? c.faster : undefined;
   if (!other || other.mixer !== BASELINE_MIXER) return undefined;
-  if (!mine(c.faster) || c.status === 'never') return { softmaxForm: other.form, L: Number.POSITIVE_INFINITY };
-  const ci = intervalOf(c);
-  return { softmaxForm: other.form, L: c.status === 'always' ? 0 : (c.L ?? 0), ...(ci ? { ci } : {}) };
+  if (!mine(c.faster) || c.status === 'never') return { softmaxForm: other.form, L: Number.POSITIVE_INFINITY, ci: '' };
+  return { softmaxForm: other.form, L: c.status === 'always' ? 0 : (c.L ?? 0), ci: crossoverIntervalText(c) };
 }
 
 function sentence(name: string, rows: readonly Against[], longest: number): { text: string; L: number } {
@@ -34,7 +34,7 @@ function sentence(name: string, rows: readonly Against[], longest: number): { te
     return { text: `${name} beats softmax ${listed(beaten)} but not ${listed(behind.map((r) => r.softmaxForm))} up to L = ${longest}.`, L: Number.POSITIVE_INFINITY };
   }
   if (!last || last.L === 0) return { text: `${name} is faster than softmax attention at every measured L.`, L: 0 };
-  return { text: `${name} overtakes softmax attention from L ≈ ${formatL(last.L)}${intervalText(last.ci)} (its ${last.softmaxForm} form is the last beaten).`, L: last.L };
+  return { text: `${name} overtakes softmax attention from L ≈ ${formatL(last.L)}${last.ci} (its ${last.softmaxForm} form is the last beaten).`, L: last.L };
 }
 
 export function softmaxCrossoverFindings(run: FindingsRun, options: FindingsOptions = {}): Finding[] {

@@ -40,6 +40,17 @@ export function intervalText(ci: Interval | undefined, format: (x: number) => st
   return ci ? ` (95% CI ${format(ci.lo)}–${format(ci.hi)})` : '';
 }
 
+/**
+ * A crossover's interval, whose ends may be open (null: some resamples did not cross on that side):
+ * ` (95% CI 150–210)`, ` (95% CI 150–open)`, with `, wide` when the record flags it.
+ */
+export function crossoverIntervalText(c: unknown): string {
+  const o = (typeof c === 'object' && c !== null ? c : {}) as { ci?: { lo?: unknown; hi?: unknown }; wide?: unknown };
+  if (!o.ci || typeof o.ci !== 'object') return '';
+  const end = (x: unknown, open: string) => (typeof x === 'number' && Number.isFinite(x) ? formatL(x) : open);
+  return ` (95% CI ${end(o.ci.lo, 'open')}–${end(o.ci.hi, 'open')}${o.wide === true ? ', wide' : ''})`;
+}
+
 /** `a, b and c`. */
 export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
