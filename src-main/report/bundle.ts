@@ -4,9 +4,9 @@
  * `npm run build` makes it (electron.vite.config.ts); from a source checkout it is rebuilt on
  * demand when missing or older than its sources. The built app has no sources and reads its copy.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MixscopeError, errorMessage } from '../engine/core/errors.js';
@@ -39,25 +39,36 @@ function upToDate(file: string): boolean {
   return SOURCES.every((dir) => !existsSync(dir) || newestSource(dir) <= built);
 }
 
-/** Builds the report script into `outDir` unless an up-to-date build is there (or `force`). */
+/**
+ * Builds the report script into `outDir` unless an up-to-date build is there (or `force`). The
+ * build goes to a private folder and its file is renamed into place, so processes that build at
+ * once (parallel test files on a fresh checkout) never see a half-written or emptied folder.
+ */
 export async function buildReportScript(outDir = DEFAULT_REPORT_OUT, force = false): Promise<string> {
   const file = join(outDir, REPORT_SCRIPT_FILE);
   if (!force && upToDate(file)) return file;
   const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    resolve: { alias: { '@engine': join(REPO, 'src-main/engine'), '@contract': join(REPO, 'src-main/contract') } },
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      minify: true,
-      lib: { entry: ENTRY, formats: ['iife'], name: 'mixscopeReportScript', fileName: () => REPORT_SCRIPT_FILE },
-      chunkSizeWarningLimit: 4096,
-    },
-  });
+  const staging = `${outDir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      resolve: { alias: { '@engine': join(REPO, 'src-main/engine'), '@contract': join(REPO, 'src-main/contract') } },
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: staging,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: ENTRY, formats: ['iife'], name: 'mixscopeReportScript', fileName: () => REPORT_SCRIPT_FILE },
+        chunkSizeWarningLimit: 4096,
+      },
+    });
+    await mkdir(outDir, { recursive: true });
+    await rename(join(staging, REPORT_SCRIPT_FILE), file);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
   return file;
 }
 
