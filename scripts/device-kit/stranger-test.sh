@@ -1,7 +1,7 @@
 #!/bin/sh
 # The device kit as a stranger runs it: a copy of the kit folder alone, an empty environment, and a
 # `node` first on PATH that fails, so anything that reaches for the system Node breaks the run.
-#   scripts/device-kit/stranger-test.sh KITDIR OUTDIR [run.sh args...]   (default args: --quick)
+#   scripts/device-kit/stranger-test.sh KITDIR OUTDIR [--quick | --full]   (default --quick)
 # Checks every file run.sh promises and that the kit's run touched nothing outside OUTDIR.
 # Minutes on a software adapter, so it is not part of `npm test` (device-kit.test.ts covers the
 # bundle and the kit's commands in seconds).
@@ -9,7 +9,9 @@ set -eu
 KIT=$(cd "$1" && pwd)
 OUT=$2
 shift 2
+# run.sh's arguments: --quick by default; --full runs the standard sweep (no run.sh flag).
 [ $# -gt 0 ] || set -- --quick
+[ "$1" != "--full" ] || shift
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kit-stranger.XXXXXX")
 cp -R "$KIT" "$WORK/kit"
