@@ -10,11 +10,17 @@ import type { Backend, BackendProbe, KernelSupport, PrepareRequest, PreparedKern
 import type { Inputs } from '../core/mixer.js';
 import { BYTES_PER_ELEMENT, cast, type Tensor } from '../core/tensor.js';
 import { inferDims } from '../core/validate.js';
+import { calibrateCpu } from './calibrate.js';
 import { performanceClock, type Clock } from './clock.js';
 
 export interface CpuBackendOptions {
   /** Where it runs, for the record: 'node', 'electron main', 'page (Chromium)'. */
   readonly host?: string;
+  /**
+   * The clock of every timing (samples, compile, upload, calibration). A Node host passes its
+   * process CPU clock: the kernels are single-threaded, so CPU time is their run time without the
+   * waits for a core that other processes on a shared machine cause.
+   */
   readonly now?: Clock;
 }
 
@@ -58,6 +64,11 @@ export function createJsBackend(options: CpuBackendOptions = {}): Backend {
         },
         release() {},
       };
+    },
+    /** The roof on this backend's own clock and thread: the forms' matmul, best over sizes (calibrate.ts). */
+    async calibrate(dtype) {
+      const { peakMatmulGflops, copyGBs } = calibrateCpu('js', dtype, { now });
+      return { peakMatmulGflops, copyGBs };
     },
     async dispose() {},
   };

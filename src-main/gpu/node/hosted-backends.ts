@@ -22,7 +22,13 @@ export async function makeHostedBackend(id: BackendId, options: HostedOptions = 
   switch (id) {
     case 'js': {
       const { createJsBackend } = await import('../../engine/backends/js.js');
-      return { backend: createJsBackend({ host }), host };
+      // Process CPU time (µs): the host runs one single-threaded kernel at a time, so this is the
+      // kernel's own time, unswollen by other processes competing for the cores (js.ts).
+      const cpuClock = () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      };
+      return { backend: createJsBackend({ host, now: cpuClock }), host };
     }
     case 'reference': {
       const { createReferenceBackend } = await import('../../engine/backends/reference.js');
