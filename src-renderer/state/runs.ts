@@ -68,7 +68,7 @@ async function importFile(file: File): Promise<string | undefined> {
   imported.value = undefined;
   // Refused before reading: the main side takes no larger file (and web mode's socket no larger frame).
   if (file.size > MAX_RUN_FILE_BYTES) {
-    error.value = `Refused ${file.name}: the file is ${formatBytes(file.size)}, over the ${formatBytes(MAX_RUN_FILE_BYTES)} a run file may have`;
+    error.value = `Refused ${file.name}: the file is ${formatBytes(file.size)} (${file.size} bytes), over the ${formatBytes(MAX_RUN_FILE_BYTES)} a run file may have`;
     return undefined;
   }
   try {
