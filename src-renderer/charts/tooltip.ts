@@ -6,7 +6,6 @@ import { escapeHtml } from './format.js';
 
 interface ItemParams {
   readonly seriesName?: string;
-  readonly marker?: unknown;
   readonly data?: unknown;
 }
 
@@ -25,6 +24,7 @@ export function itemTooltip(rows: readonly TooltipRow[]): (params: unknown) => s
       })
       .filter((line) => line !== '');
     const note = !Array.isArray(data) && typeof data?.note === 'string' ? [`<i>${escapeHtml(data.note)}</i>`] : [];
-    return [`${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}`, ...lines, ...note].join('<br/>');
+    // No ECharts marker: it is HTML with an inline style attribute, which the page's CSP refuses.
+    return [escapeHtml(p.seriesName ?? ''), ...lines, ...note].join('<br/>');
   };
 }
