@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePoint, fixtureRun, FIXTURE_LENGTHS, LINEAR, QUADRATIC } from '../../../src-renderer/charts/fixture-run.js';
 import type { Scaling } from '../core/mixer.js';
-import type { Crossover, Fit } from '../record/schema.js';
+import type { Crossover, Fit, PointRecord } from '../record/schema.js';
 import { findingsOf, type Finding, type FindingKind } from './index.js';
 import { intervalOf } from './text.js';
 
@@ -54,7 +54,7 @@ describe('findingsOf', () => {
 
   it('says when a linear form never overtakes, and leaves quadratic forms out', () => {
     const slow = { ...LINEAR, coefficient: 1 };
-    const run = { ...live, points: [...live.points.filter((p) => p.mixer !== LINEAR.mixer), ...FIXTURE_LENGTHS.map((L) => fixturePoint(slow, L))] };
+    const run = { ...live, points: [...live.points.filter((p: PointRecord) => p.mixer !== LINEAR.mixer), ...FIXTURE_LENGTHS.map((L) => fixturePoint(slow, L))] };
     const crossover = one(findingsOf(run, options), 'crossover');
     expect(crossover.text).toBe('Against softmax attention on js: 1 form does not overtake it up to L = 512.');
     expect(findingsOf(run, { scaling: () => 'quadratic' }).filter((f) => f.kind === 'crossover')).toEqual([]);
