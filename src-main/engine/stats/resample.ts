@@ -30,12 +30,19 @@ function upperTail(n: number, p: number, m: number, logFact: Float64Array): numb
 
 export type MedianDraw = () => number;
 
-/** A sampler of bootstrap medians of `samples` (at least one). */
-export function bootstrapMedians(samples: readonly number[], rng: Rng): MedianDraw {
+interface MedianTable {
+  readonly sorted: Float64Array;
+  readonly cdf: Float64Array;
+}
+
+/** Tables by sample array: one curve's points are resampled for its fits and for every crossover it is in. */
+const tables = new WeakMap<readonly number[], MedianTable>();
+
+function tableOf(samples: readonly number[]): MedianTable {
+  const cached = tables.get(samples);
+  if (cached) return cached;
   const sorted = Float64Array.from(samples).sort();
   const n = sorted.length;
-  if (n === 0) throw new Error('cannot resample zero samples');
-  if (n === 1) return () => sorted[0]!;
   const m = Math.floor(n / 2) + 1;
   const logFact = logFactorials(n);
   // Outside m ± 8√n the CDF is 0 or 1 to double precision: only the window is summed.
@@ -44,6 +51,17 @@ export function bootstrapMedians(samples: readonly number[], rng: Rng): MedianDr
   for (let k = 1; k <= n; k++) {
     cdf[k - 1] = k < m - halfWindow ? 0 : k > m + halfWindow ? 1 : upperTail(n, k / n, m, logFact);
   }
+  const table = { sorted, cdf };
+  tables.set(samples, table);
+  return table;
+}
+
+/** A sampler of bootstrap medians of `samples` (at least one). */
+export function bootstrapMedians(samples: readonly number[], rng: Rng): MedianDraw {
+  const n = samples.length;
+  if (n === 0) throw new Error('cannot resample zero samples');
+  const { sorted, cdf } = tableOf(samples);
+  if (n === 1) return () => sorted[0]!;
   return () => {
     const u = rng.uniform();
     let lo = 0;
