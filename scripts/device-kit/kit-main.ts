@@ -29,6 +29,7 @@ export const KIT_SWEEPS = {
 /** Which of our mixer/form pairs a PyTorch timing stands beside. */
 const TORCH_PAIRS: Readonly<Record<string, readonly string[]>> = {
   sdpa: ['softmax-attention/fused', 'softmax-attention/materialized'],
+  'softmax-manual': ['softmax-attention/fused', 'softmax-attention/materialized'],
   'ssd-chunked': ['ssd/chunked'],
   'linear-attention-recurrent': ['linear-attention/recurrent'],
 };

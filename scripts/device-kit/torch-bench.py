@@ -2,11 +2,13 @@
 
 Kernels (one head, batch 1, float32, and float16 on CUDA with --half):
   sdpa                        torch.nn.functional.scaled_dot_product_attention, causal
+                              (softmax-manual, plain ops, where torch < 2.0 lacks it)
   ssd-chunked                 Mamba-2's chunked SSD ("minimal SSD") in plain torch ops, chunk 64
   linear-attention-recurrent  S_t = S_{t-1} + phi(k_t) v_t^T, y_t = phi(q_t) S_t / phi(q_t) z_t, a token loop
 
 Timing: warm-up, then repeated runs with torch.cuda.synchronize() around each (wall clock on CPU),
 until --min-ms of samples or --reps runs; median, p10 and p90 in ms. Writes one JSON file.
+Each twin is first checked against its token-by-token definition in float64 (self_check).
 """
 import argparse
 import json
@@ -24,6 +26,14 @@ def phi(x):
 
 def sdpa(q, k, v):
     return F.scaled_dot_product_attention(q[None, None], k[None, None], v[None, None], is_causal=True)[0, 0]
+
+
+def softmax_manual(q, k, v):
+    """Causal softmax attention in plain ops, for a torch without scaled_dot_product_attention (< 2.0)."""
+    L = q.shape[0]
+    s = (q @ k.T) / q.shape[1] ** 0.5
+    s = s.masked_fill(torch.triu(torch.ones(L, L, dtype=torch.bool, device=q.device), 1), float("-inf"))
+    return torch.softmax(s, dim=-1) @ v
 
 
 def linear_recurrent(q, k, v):
@@ -69,6 +79,29 @@ def ssd_chunked(X, A, B, C, chunk=64):
     return (Y_diag + Y_off).reshape(n * chunk, -1)[:L]
 
 
+def self_check():
+    """The torch twins against their token-by-token definitions in float64, before anything is timed."""
+    g = torch.Generator().manual_seed(0)
+    L, d, dv, N = 11, 3, 4, 5
+    r = lambda *shape: torch.randn(*shape, generator=g, dtype=torch.float64)
+    q, k, v = r(L, d), r(L, d), r(L, dv)
+    fq, fk = phi(q), phi(k)
+    w = torch.tril(fq @ fk.T)
+    want = (w @ v) / w.sum(dim=1, keepdim=True)
+    assert torch.allclose(linear_recurrent(q, k, v), want, atol=1e-10), "linear-attention recurrence"
+    A, B, C = -torch.rand(L, generator=g, dtype=torch.float64), r(L, N), r(L, N)
+    h, ys = torch.zeros(N, dv, dtype=torch.float64), []
+    for t in range(L):
+        h = torch.exp(A[t]) * h + torch.outer(B[t], v[t])
+        ys.append(C[t] @ h)
+    assert torch.allclose(ssd_chunked(v, A, B, C, chunk=4), torch.stack(ys), atol=1e-10), "chunked SSD"
+    s = (q @ k.T) / d ** 0.5
+    s = s.masked_fill(torch.triu(torch.ones(L, L, dtype=torch.bool), 1), float("-inf"))
+    assert torch.allclose(softmax_manual(q, k, v), torch.softmax(s, -1) @ v, atol=1e-10), "softmax"
+    if hasattr(F, "scaled_dot_product_attention"):
+        assert torch.allclose(sdpa(q, k, v), softmax_manual(q, k, v), atol=1e-10), "scaled_dot_product_attention"
+
+
 def timed(fn, device, reps, min_ms, warmup=2):
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
     with torch.no_grad():
@@ -99,6 +132,8 @@ def main():
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
 
+    self_check()
+    attention = "sdpa" if hasattr(F, "scaled_dot_product_attention") else "softmax-manual"
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     dtypes = [torch.float32] + ([torch.float16] if args.half and device.type == "cuda" else [])
     gen = torch.Generator().manual_seed(1)
@@ -110,7 +145,7 @@ def main():
             A = -torch.rand(L, generator=gen).to(device=device, dtype=dtype) * 0.1
             B, C = r(L, args.state), r(L, args.state)
             runs = {
-                "sdpa": lambda: sdpa(q, k, v),
+                attention: (lambda: sdpa(q, k, v)) if attention == "sdpa" else (lambda: softmax_manual(q, k, v)),
                 "ssd-chunked": lambda: ssd_chunked(v, A, B, C),
             }
             if L <= args.max_recurrent_L:
