@@ -30,9 +30,11 @@ for path in sorted(glob.glob(os.path.join(OUT, "burst-*.json"))):
             continue
         t = f.get("tail", {})
         inside = band[0] <= f["exponent"] <= band[1] and band[0] <= t.get("exponent", f["exponent"]) <= band[1]
-        covers = all(c and c["lo"] <= max(min(x, band[1]), band[0]) <= c["hi"] for x, c in ((f["exponent"], f.get("ci")), (t.get("exponent", 0), t.get("ci"))))
+        cis = [c for c in (f.get("ci"), t.get("ci")) if c]
+        ci_inside = len(cis) == 2 and all(band[0] <= c["lo"] and c["hi"] <= band[1] for c in cis)
+        ci_overlap = len(cis) == 2 and all(c["lo"] <= band[1] and c["hi"] >= band[0] for c in cis)
         print(f"{os.path.basename(path)} {f['mixer']}/{f['form']}: exponent {fmt(f['exponent'], f.get('ci'))}, tail {fmt(t.get('exponent', float('nan')), t.get('ci'))}"
-              f" in {band}: {'yes' if inside else 'NO'}; CIs reach the band: {'yes' if covers else 'no'}")
+              f" in {band}: {'yes' if inside else 'NO'}; both CIs inside the band: {'yes' if ci_inside else 'no'}; overlapping it: {'yes' if ci_overlap else 'no'}")
 
 print("== quiet runs: per-point medians ==")
 quiet = [load(os.path.basename(p)) for p in sorted(glob.glob(os.path.join(OUT, "quiet-*.json")))]
