@@ -49,8 +49,11 @@ if len(quiet) >= 2:
 print("== quick profiles ==")
 walls, cpus = [], []
 for path in sorted(glob.glob(os.path.join(OUT, "quick-*.json"))):
+    times = open(path.replace(".json", ".time")).read().split() if os.path.exists(path.replace(".json", ".time")) else []
+    if len(times) != 3:
+        continue  # still running
     r = json.load(open(path))
-    wall, user, sys_ = map(float, open(path.replace(".json", ".time")).read().split())
+    wall, user, sys_ = map(float, times)
     walls.append(wall)
     cpus.append(user + sys_)
     above = [p for p in r["points"] if (p.get("rooflineFraction") or 0) > 1]
