@@ -58,6 +58,17 @@ export interface KernelTiming {
   readonly gpuMs?: number;
 }
 
+/**
+ * The configuration a kernel was compiled with when its backend has a choice (the WGSL register
+ * tile's micro-tile and depth), and where the choice came from: timed on this device at
+ * calibration, read from the per-adapter cache, or the fixed default.
+ */
+export interface KernelConfig {
+  readonly kernel: string;
+  readonly params: Readonly<Record<string, number | string>>;
+  readonly source: 'autotuned' | 'cached' | 'default';
+}
+
 export interface PreparedKernel {
   /** Shader/kernel compilation and first call, ms (kept apart from steady-state samples). */
   readonly compileMs: number;
@@ -66,6 +77,8 @@ export interface PreparedKernel {
   readonly allocatedBytes: number;
   /** Bookkeeping bytes kept apart from `allocatedBytes`: uniforms, timestamp and readback buffers. */
   readonly auxiliaryBytes?: number;
+  /** The configuration it was compiled with, when the backend chooses one (wgsl's matmul-shaped passes). */
+  readonly kernelConfig?: KernelConfig;
   run(): Promise<KernelTiming>;
   /** Reads Y back; `readbackMs` is reported apart from kernel time. */
   read(): Promise<{ output: Tensor; readbackMs: number }>;

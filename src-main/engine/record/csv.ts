@@ -5,7 +5,7 @@
  * spreadsheet would evaluate as a formula are neutralised (`neutralizeFormula`).
  */
 import { stringify } from 'csv-stringify/sync';
-import type { PointRecord } from './point.js';
+import type { KernelConfigRecord, PointRecord } from './point.js';
 import type { RunRecord } from './schema.js';
 
 type Cell = string | number | boolean | null | undefined;
@@ -63,8 +63,15 @@ const COLUMNS: readonly [string, (p: PointRecord) => Cell][] = [
   ['multimodal', (p) => p.sampling?.multimodal],
   ['mode_centers_ms', (p) => p.sampling?.modes.map((m) => String(m.centerMs)).join(';')],
   ['above_roof', (p) => p.aboveRoof],
+  ['kernel_config', (p) => p.kernelConfig && kernelConfigText(p.kernelConfig)],
   ['samples_ms', (p) => p.samplesMs.map(String).join(';')],
 ];
+
+/** 'wgsl-matmul-tile microM=8;depth=16 (autotuned)': one cell, the params in their record order. */
+export function kernelConfigText(config: KernelConfigRecord): string {
+  const params = Object.entries(config.params).map(([k, v]) => `${k}=${v}`).join(';');
+  return `${config.kernel}${params ? ` ${params}` : ''} (${config.source})`;
+}
 
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 

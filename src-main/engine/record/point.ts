@@ -111,6 +111,18 @@ export const samplingSchema = z.object({
   multimodal: z.boolean(),
 });
 
+/**
+ * Added in v5. The kernel configuration the point was compiled with, when the backend chooses one
+ * (wgsl's register-blocked matmul tile: `params` microM, depth): picked by the per-device
+ * autotuner at calibration ('autotuned'), reused from the per-adapter cache ('cached') or the
+ * fixed default ('default'). Absent for backends and forms without a choice, and in v1–v4 records.
+ */
+export const kernelConfigSchema = z.object({
+  kernel: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])),
+  source: z.enum(['autotuned', 'cached', 'default']),
+});
+
 export const pointRecordSchema = z.object({
   mixer: z.string(),
   /** Form id; 'reference' for the reference backend, which times the mixer's float64 definition. */
@@ -156,6 +168,8 @@ export const pointRecordSchema = z.object({
   availableBytes: count.optional(),
   /** Added in v3. Absent in records of v1–v2 (fixed warm-up and sample counts). */
   sampling: samplingSchema.optional(),
+  /** Added in v5. See kernelConfigSchema. */
+  kernelConfig: kernelConfigSchema.optional(),
 });
 
 export type SampleStats = z.infer<typeof sampleStatsSchema>;
@@ -165,4 +179,5 @@ export type Achieved = z.infer<typeof achievedSchema>;
 export type PointRecord = z.infer<typeof pointRecordSchema>;
 export type Interval = z.infer<typeof intervalSchema>;
 export type Sampling = z.infer<typeof samplingSchema>;
+export type KernelConfigRecord = z.infer<typeof kernelConfigSchema>;
 export type SamplingStop = (typeof SAMPLING_STOPS)[number];

@@ -51,6 +51,18 @@ describe(`run record v${RECORD_VERSION}`, () => {
     expect(() => parseRunRecord(json)).toThrow('status: expected one of "running"|"complete"|"cancelled"|"failed"|"interrupted"');
   });
 
+  it('round-trips a point kernelConfig (added in v5) and refuses an unknown source', () => {
+    const json = JSON.parse(validText);
+    const config = { kernel: 'wgsl-matmul-tile', params: { microM: 4, depth: 32 }, source: 'cached' };
+    json.points[0].kernelConfig = config;
+    const back = parseRunRecord(JSON.parse(runRecordToJson(parseRunRecord(json))));
+    expect(back.points[0]!.kernelConfig).toEqual(config);
+    expect(back.points[2]!.kernelConfig).toBeUndefined();
+    expect(runRecordToCsv(back).split('\n')[1]).toContain('wgsl-matmul-tile microM=4;depth=32 (cached)');
+    json.points[0].kernelConfig.source = 'guessed';
+    expect(() => parseRunRecord(json)).toThrow('points[0].kernelConfig.source: expected one of "autotuned"|"cached"|"default"');
+  });
+
   it('refuses a version that is not a positive integer', () => {
     const json = JSON.parse(validText);
     json.version = 0;

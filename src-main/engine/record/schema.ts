@@ -12,6 +12,8 @@
  *   agreement; calibration kernel, threads and validity; settings ciTarget, pointTimeCapMs, order.
  * - v4: point status 'host-crashed' (the process hosting the kernel died during the point; it was
  *   restarted and the sweep went on).
+ * - v5: point kernelConfig (the kernel configuration a point was compiled with: kernel, params,
+ *   source 'autotuned' | 'cached' | 'default'), e.g. wgsl's autotuned matmul tile.
  */
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
@@ -21,7 +23,7 @@ import { intervalSchema, pointRecordSchema } from './point.js';
 import { runIdSchema } from './run-id.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
-export const RECORD_VERSION = 4;
+export const RECORD_VERSION = 5;
 
 /**
  * Added in v1; 'interrupted' added in v2. A crashed sweep leaves 'running' on disk, with every point
