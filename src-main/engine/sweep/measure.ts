@@ -209,6 +209,7 @@ export async function openPoint(point: PlannedPoint, base: PointRecord, ctx: Mea
     compileMs: kernels.reduce((n, k) => n + k.compileMs, 0),
     uploadMs: kernels.reduce((n, k) => n + k.uploadMs, 0),
     allocatedBytes: kernels.reduce((n, k) => n + k.allocatedBytes, 0),
+    ...(kernels[0]?.kernelConfig ? { kernelConfig: kernels[0].kernelConfig } : {}),
   };
   try {
     await visitPoint(session, ctx);

@@ -192,6 +192,7 @@ export class HostBackend implements Backend {
       uploadMs: reply.uploadMs,
       allocatedBytes: reply.allocatedBytes,
       auxiliaryBytes: reply.auxiliaryBytes,
+      ...(reply.kernelConfig ? { kernelConfig: reply.kernelConfig } : {}),
       run: () => this.kernelCall<KernelTiming>(host, { op: 'run', kernel }),
       read: async (): Promise<{ output: Tensor; readbackMs: number }> => {
         const r = await this.kernelCall<ReadReply>(host, { op: 'read', kernel });

@@ -13,12 +13,14 @@ export interface HostProcessOptions {
   /** Dawn routes to try, in order (default: default → SwiftShader Vulkan → llvmpipe). */
   readonly routes?: readonly DawnRoute[] | undefined;
   readonly memoryBudgetBytes?: number;
+  /** The user-data folder for wgsl's tuning cache (default: the host's MIXSCOPE_USER_DATA). */
+  readonly tuningCacheDir?: string;
 }
 
 const HOST_ENTRY = new URL('./host-entry.mjs', import.meta.url);
 
 export function startHostProcess(id: BackendId, options: HostProcessOptions = {}): ComputeHost {
-  const hosted: HostedOptions = { routes: options.routes, memoryBudgetBytes: options.memoryBudgetBytes };
+  const hosted: HostedOptions = { routes: options.routes, memoryBudgetBytes: options.memoryBudgetBytes, tuningCacheDir: options.tuningCacheDir };
   const child = fork(HOST_ENTRY, [id], {
     serialization: 'advanced',
     env: { ...process.env, MIXSCOPE_HOST_OPTIONS: JSON.stringify(hosted) },

@@ -10,6 +10,8 @@ export interface HostedOptions {
   /** Dawn routes for `wgsl` and gpu.js `webgpu` (MIXSCOPE_DAWN_ROUTES). */
   readonly routes?: readonly import('./dawn.js').DawnRoute[] | undefined;
   readonly memoryBudgetBytes?: number | undefined;
+  /** The user-data folder for wgsl's tuning cache (default: MIXSCOPE_USER_DATA; neither: no cache). */
+  readonly tuningCacheDir?: string | undefined;
 }
 
 /** The label a host's backend carries in probes and point records before it has started. */
@@ -43,11 +45,13 @@ export async function makeHostedBackend(id: BackendId, options: HostedOptions = 
       return { backend, host };
     }
     case 'wgsl': {
-      const [{ DAWN_ROUTES, createDawnDevice, dawnHostLabel }, { WgslBackend }, { fileShaderLoader }] = await Promise.all([
+      const [{ DAWN_ROUTES, createDawnDevice, dawnHostLabel }, { WgslBackend }, { fileShaderLoader }, { fileTuningCache }] = await Promise.all([
         import('./dawn.js'),
         import('../wgsl/backend.js'),
         import('./shader-files.js'),
+        import('./tuning-cache.js'),
       ]);
+      const cacheDir = options.tuningCacheDir ?? process.env['MIXSCOPE_USER_DATA'];
       const dawn = await createDawnDevice(options.routes ?? DAWN_ROUTES);
       const label = dawnHostLabel(dawn.route, 'node-host');
       const backend = new WgslBackend({
@@ -57,6 +61,7 @@ export async function makeHostedBackend(id: BackendId, options: HostedOptions = 
         // A new device from the same route that worked.
         recreateDevice: async () => (await createDawnDevice([dawn.route])).device,
         ...(options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes }),
+        ...(cacheDir ? { tuningCache: fileTuningCache(cacheDir) } : {}),
       });
       return { backend, host: label };
     }

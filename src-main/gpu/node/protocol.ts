@@ -4,7 +4,7 @@
  * outputs travel as typed-array buffers, transferred where the channel can. Errors travel as
  * data and are rebuilt as the same MixscopeError subclasses.
  */
-import type { BackendProbe, KernelSupport, KernelTiming, Roofline } from '../../engine/core/backend.js';
+import type { BackendProbe, KernelConfig, KernelSupport, KernelTiming, Roofline } from '../../engine/core/backend.js';
 import { DeviceLostError, HostCrashedError, MixscopeError, OverLimitError, type MixscopeErrorCode } from '../../engine/core/errors.js';
 import type { DType, FloatArray } from '../../engine/core/tensor.js';
 
@@ -43,6 +43,8 @@ export interface PreparedReply {
   readonly uploadMs: number;
   readonly allocatedBytes: number;
   readonly auxiliaryBytes: number;
+  /** The configuration the kernel was compiled with (wgsl's matmul tile), when the backend chose one. */
+  readonly kernelConfig?: KernelConfig;
 }
 
 export interface ReadReply {

@@ -30,7 +30,8 @@ export function serveBackend(channel: HostChannel, makeBackend: () => Promise<Ho
     const id = nextKernel++;
     kernels.set(id, kernel);
     const auxiliaryBytes = kernel.auxiliaryBytes ?? 0;
-    return { kernel: id, compileMs: kernel.compileMs, uploadMs: kernel.uploadMs, allocatedBytes: kernel.allocatedBytes, auxiliaryBytes };
+    const config = kernel.kernelConfig ? { kernelConfig: kernel.kernelConfig } : {};
+    return { kernel: id, compileMs: kernel.compileMs, uploadMs: kernel.uploadMs, allocatedBytes: kernel.allocatedBytes, auxiliaryBytes, ...config };
   }
 
   function kernelOf(id: number): PreparedKernel {

@@ -56,7 +56,8 @@ export function createPageApi(backends: readonly Backend[]): PageApi {
       const handle = next++;
       prepared.set(handle, { backend: request.backend, kernel: p });
       const auxiliaryBytes = p.auxiliaryBytes ?? 0;
-      return { handle, compileMs: p.compileMs, uploadMs: p.uploadMs, allocatedBytes: p.allocatedBytes, auxiliaryBytes };
+      const config = p.kernelConfig ? { kernelConfig: p.kernelConfig } : {};
+      return { handle, compileMs: p.compileMs, uploadMs: p.uploadMs, allocatedBytes: p.allocatedBytes, auxiliaryBytes, ...config };
     },
     run: (handle) => kernel(handle).run(),
     async read(handle) {

@@ -43,6 +43,7 @@ export class PageBackend implements Backend {
       uploadMs: p.uploadMs,
       allocatedBytes: p.allocatedBytes,
       auxiliaryBytes: p.auxiliaryBytes,
+      ...(p.kernelConfig ? { kernelConfig: p.kernelConfig } : {}),
       run: (): Promise<KernelTiming> => callPage(this.transport, 'run', p.handle),
       read: async () => {
         const { output, readbackMs } = await callPage(this.transport, 'read', p.handle);

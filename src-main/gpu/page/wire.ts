@@ -2,7 +2,7 @@
  * What crosses between Node and the compute page: plain JSON with tensors as base64 float64
  * (exact, and far smaller than number arrays in `page.evaluate`). Used on both sides.
  */
-import type { BackendId } from '../../engine/core/backend.js';
+import type { BackendId, KernelConfig } from '../../engine/core/backend.js';
 import type { DType, Tensor } from '../../engine/core/tensor.js';
 
 export interface WireTensor {
@@ -25,6 +25,8 @@ export interface WirePrepared {
   readonly uploadMs: number;
   readonly allocatedBytes: number;
   readonly auxiliaryBytes: number;
+  /** The configuration the kernel was compiled with (wgsl's matmul tile), when the backend chose one. */
+  readonly kernelConfig?: KernelConfig;
 }
 
 export function encodeTensor(t: Tensor): WireTensor {

@@ -4,7 +4,7 @@
  * cost model's; points over the device's limits throw OverLimitError before allocating; a lost
  * device throws DeviceLostError until `reset` brings a new one.
  */
-import type { Backend, BackendProbe, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
+import type { Backend, BackendProbe, KernelConfig, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
 import { autotuneMatmul, type MatmulTuning } from './autotune.js';
 import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
@@ -14,10 +14,11 @@ import { inferDims } from '../../engine/core/validate.js';
 import { checkBufferLimits, createStorageBuffers } from './buffers.js';
 import { WgslKernel, buildDispatches } from './kernel.js';
 import { PipelineCache, type ShaderLoader } from './pipelines.js';
-import { DEFAULT_MATMUL, matmulConstants, type MatmulConfig } from './matmul-config.js';
+import { DEFAULT_MATMUL, matmulConfigsFor, matmulConstants, type MatmulConfig } from './matmul-config.js';
 import { passesOf, type PassPlan } from './plan.js';
 import { findPlan } from './plans/index.js';
-import { probeDevice } from './probe.js';
+import { adapterInfoOf, probeDevice } from './probe.js';
+import { matmulKernelConfig, tuningKey, type TuningCache } from './tuning-key.js';
 import { uploadInputs } from './upload.js';
 
 export interface WgslBackendOptions {
@@ -33,6 +34,8 @@ export interface WgslBackendOptions {
   readonly matmul?: MatmulConfig;
   /** Whether `calibrate` autotunes the matmul configuration (default: yes). */
   readonly autotune?: boolean;
+  /** Where an earlier calibration's choice on the same adapter and driver is kept (reused without re-timing). */
+  readonly tuningCache?: TuningCache;
 }
 
 export function wgslSupport(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
@@ -51,6 +54,8 @@ export class WgslBackend implements Backend {
   private calibration: Promise<WgslCalibration> | undefined;
   /** The tile configuration the matmul-shaped passes compile with (autotuned by `calibrate`). */
   matmul: MatmulConfig;
+  /** Where `matmul` came from, recorded with every point that compiles with it. */
+  matmulSource: KernelConfig['source'] = 'default';
 
   constructor(private readonly options: WgslBackendOptions) {
     this.device = options.device;
@@ -114,6 +119,7 @@ export class WgslBackend implements Backend {
       await device.popErrorScope();
       throw err;
     }
+    if (passes.some((p) => p.tuning === 'matmul')) kernel.kernelConfig = matmulKernelConfig(this.matmul, this.matmulSource);
     kernel.uploadMs = await uploadInputs(device, storage, inputs, cost.buffers, where);
     // First call: its time counts as compile (pipeline creation, driver caches), not as a sample.
     const firstStart = performance.now();
@@ -140,8 +146,20 @@ export class WgslBackend implements Backend {
   /** Autotuning first (unless turned off), so the roof is measured with the configuration the points use. */
   private async tuneAndCalibrate(): Promise<WgslCalibration> {
     if (this.options.autotune !== false) {
-      this.tuning = await autotuneMatmul(this.device, this.pipelines);
-      this.matmul = this.tuning.config;
+      const cache = this.options.tuningCache;
+      const key = tuningKey(adapterInfoOf(this.device.adapterInfo), this.options.host);
+      const cached = await cache?.lookup(key);
+      // A remembered choice this device's limits no longer admit is tuned afresh.
+      const admitted = cached && matmulConfigsFor(this.device.limits).find((c) => c.microM === cached.microM && c.depth === cached.depth);
+      if (admitted) {
+        this.matmul = admitted;
+        this.matmulSource = 'cached';
+      } else {
+        this.tuning = await autotuneMatmul(this.device, this.pipelines);
+        this.matmul = this.tuning.config;
+        this.matmulSource = 'autotuned';
+        await cache?.store(key, this.matmul);
+      }
     }
     return calibrateWgsl(this.device, this.pipelines, { matmulConstants: matmulConstants(this.matmul) });
   }
@@ -166,6 +184,7 @@ export class WgslBackend implements Backend {
     this.lostReason = undefined;
     this.calibration = undefined;
     this.matmul = this.options.matmul ?? DEFAULT_MATMUL;
+    this.matmulSource = 'default';
     this.tuning = undefined;
     this.watch(this.device);
   }

@@ -3,7 +3,7 @@
  * one bind group per dispatch, and a single compute pass that runs the plan's passes in order
  * (WebGPU orders storage writes between dispatches of one pass).
  */
-import type { KernelTiming, PreparedKernel } from '../../engine/core/backend.js';
+import type { KernelConfig, KernelTiming, PreparedKernel } from '../../engine/core/backend.js';
 import type { Dims, Params } from '../../engine/core/mixer.js';
 import { MixscopeError } from '../../engine/core/errors.js';
 import { tensor, type Tensor } from '../../engine/core/tensor.js';
@@ -81,6 +81,8 @@ export class WgslKernel implements PreparedKernel {
   readonly allocatedBytes: number;
   /** Uniform, step, timestamp and readback buffers: reported apart from the cost model's bytes. */
   readonly auxiliaryBytes: number;
+  /** The register tile's configuration, set by the backend when a pass compiles with it. */
+  kernelConfig?: KernelConfig;
   private readonly timer;
   private readonly staging: GPUBuffer;
   private readonly output: GPUBuffer;

@@ -1,0 +1,68 @@
+/**
+ * The autotuner's choices kept in the user-data folder (`wgsl-tuning.json`), keyed by adapter and
+ * driver (wgsl/tuning-key.ts), so the second calibration on the same adapter reuses the choice
+ * without re-timing. A file that cannot be read as one is ignored with a warning and rewritten on
+ * the next store; an entry naming a configuration this version does not have is a miss.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { MatmulConfig } from '../wgsl/matmul-config.js';
+import { knownMatmulConfig, type TuningCache } from '../wgsl/tuning-key.js';
+
+export const TUNING_CACHE_FILE = 'wgsl-tuning.json';
+const FORMAT = 'mixscope-wgsl-tuning';
+
+const fileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  matmul: z.record(z.string(), z.object({ microM: z.number(), depth: z.number(), storedAt: z.string() })),
+});
+type CacheFile = z.infer<typeof fileSchema>;
+
+export interface FileTuningCacheOptions {
+  readonly warn?: (message: string) => void;
+  readonly now?: () => Date;
+}
+
+export function fileTuningCache(dir: string, options: FileTuningCacheOptions = {}): TuningCache {
+  const path = join(dir, TUNING_CACHE_FILE);
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const now = options.now ?? (() => new Date());
+
+  async function load(): Promise<CacheFile['matmul']> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warn(`${path}: cannot read the tuning cache (${(err as Error).message}); tuning afresh`);
+      return {};
+    }
+    try {
+      return fileSchema.parse(JSON.parse(text)).matmul;
+    } catch {
+      warn(`${path}: not a valid tuning cache; ignored, and rewritten after the next tuning`);
+      return {};
+    }
+  }
+
+  return {
+    async lookup(key: string): Promise<MatmulConfig | undefined> {
+      const entry = (await load())[key];
+      return entry && knownMatmulConfig(entry);
+    },
+    async store(key: string, config: MatmulConfig): Promise<void> {
+      try {
+        const matmul = { ...(await load()), [key]: { microM: config.microM, depth: config.depth, storedAt: now().toISOString() } };
+        const file: CacheFile = { format: FORMAT, version: 1, matmul };
+        await mkdir(dir, { recursive: true });
+        // Written aside and renamed: two hosts storing at once leave one whole file, never a torn one.
+        const temp = `${path}.${process.pid}.tmp`;
+        await writeFile(temp, `${JSON.stringify(file, null, 2)}\n`);
+        await rename(temp, path);
+      } catch (err) {
+        warn(`${path}: cannot write the tuning cache (${(err as Error).message}); the choice is kept for this process only`);
+      }
+    },
+  };
+}
