@@ -8,9 +8,9 @@ describe('extraFields', () => {
   });
 
   it("shows a newer record's kernel configuration and other fields as they are", () => {
-    const point = { ...fixturePoint(LINEAR, 64), kernelConfig: { tile: [64, 64], micro: [4, 4] }, stopReason: 'ci-met' };
+    const point = { ...fixturePoint(LINEAR, 64), kernelConfig: { kernel: 'matmul-vec4', params: { MICRO_M: 4, DEPTH: 16 }, source: 'autotuned' as const }, stopReason: 'ci-met' };
     expect(extraFields(point)).toEqual({
-      kernel: [{ name: 'kernelConfig', text: '{"tile":[64,64],"micro":[4,4]}' }],
+      kernel: [{ name: 'kernelConfig', text: 'matmul-vec4 MICRO_M=4, DEPTH=16 (autotuned)' }],
       other: [{ name: 'stopReason', text: 'ci-met' }],
     });
   });

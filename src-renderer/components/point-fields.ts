@@ -20,7 +20,14 @@ export interface ExtraField {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  // v5's kernelConfig: `matmul-vec4 MICRO_M=4, DEPTH=16 (autotuned)`.
+  const config = value as { kernel?: unknown; params?: unknown; source?: unknown } | null;
+  if (config && typeof config.kernel === 'string' && typeof config.params === 'object' && config.params !== null) {
+    const params = Object.entries(config.params as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+    return `${config.kernel}${params ? ` ${params}` : ''}${typeof config.source === 'string' ? ` (${config.source})` : ''}`;
+  }
+  return JSON.stringify(value);
 }
 
 export function extraFields(point: PointRecord): { kernel: ExtraField[]; other: ExtraField[] } {
