@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeChart } from './time-chart.js';
+import { buildTimeChart, TIME_TOOLTIP } from './time-chart.js';
 import { FIXTURE_LENGTHS, fixturePoint, fixtureRun, QUADRATIC } from './fixture-run.js';
 import { seriesSummary } from './series-summary.js';
 import { values, seriesNamed } from './test-helpers.js';
@@ -42,6 +42,18 @@ describe('buildTimeChart', () => {
     const skipped = fixturePoint(QUADRATIC, 1024, { status: 'over-budget', stats: null });
     const withSkip = buildTimeChart({ ...run, points: [...run.points, skipped] });
     expect(seriesNamed(withSkip, 'softmax')[0]?.points).toBe(FIXTURE_LENGTHS.length);
+  });
+
+  it("shows a point's kernel configuration in its tooltip", () => {
+    const run = fixtureRun();
+    const kernelConfig = { kernel: 'wgsl-matmul-tile', params: { microM: 8, depth: 16 }, source: 'cached' as const };
+    const points = run.points.map((p) => (p.mixer === QUADRATIC.mixer && p.form === QUADRATIC.form && p.L === FIXTURE_LENGTHS[0] ? { ...p, kernelConfig } : p));
+    const series = buildTimeChart({ ...run, points }).series as { name?: string; data?: unknown[] }[];
+    const line = series.find((s) => s.name?.startsWith('softmax-attention.materialized · js'))!;
+    const [first, second] = line.data as { kernel?: string }[];
+    expect(first!.kernel).toBe('wgsl-matmul-tile microM=8, depth=16 (cached)');
+    expect(second!.kernel).toBeUndefined();
+    expect(TIME_TOOLTIP.formatter({ seriesName: line.name, data: first })).toContain('<br/>kernel: wgsl-matmul-tile microM=8, depth=16 (cached)');
   });
 
   it('keeps its structure', () => {

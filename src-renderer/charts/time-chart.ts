@@ -24,12 +24,19 @@ export function timeCurveSeries(run: ChartRun, curves: readonly Curve[], medians
     const data = curve.points.map((p) => {
       const s = p.stats!;
       medians.push({ L: p.L, y: s.p50 });
-      return { value: [p.L, s.p50, s.p10, s.p90, s.n], ref: pointRef(p), ...(p.fidelity === 'approximate' ? { note: `approximate kernel: ${p.fidelityNote ?? ''}` } : {}) };
+      const kernel = p.kernelConfig ? { kernel: kernelConfigLabel(p.kernelConfig) } : {};
+      return { value: [p.L, s.p50, s.p10, s.p90, s.n], ref: pointRef(p), ...kernel, ...(p.fidelity === 'approximate' ? { note: `approximate kernel: ${p.fidelityNote ?? ''}` } : {}) };
     });
     const line: LineSeriesOption = { type: 'line', name, color: curve.color, data, symbolSize: 6, z: 3, xAxisIndex: axis, yAxisIndex: axis };
     series.push(line, bandSeries(name, curve.color, curve.points.map((p) => ({ x: p.L, lo: p.stats!.p10, hi: p.stats!.p90 })), axis));
   }
   return series;
+}
+
+/** 'wgsl-matmul-tile microM=8, depth=16 (autotuned)': the point's kernel configuration (record v5). */
+export function kernelConfigLabel(config: NonNullable<PointRecord['kernelConfig']>): string {
+  const params = Object.entries(config.params).map(([k, v]) => `${k}=${v}`).join(', ');
+  return `${config.kernel}${params ? ` ${params}` : ''} (${config.source})`;
 }
 
 /** Points a time chart can draw: measured, with sample statistics. */

@@ -15,7 +15,7 @@ export type TooltipRow = readonly [label: string, format: (v: number) => string]
 export function itemTooltip(rows: readonly TooltipRow[]): (params: unknown) => string {
   return (params: unknown) => {
     const p = (Array.isArray(params) ? params[0] : params) as ItemParams;
-    const data = p.data as { value?: unknown; note?: unknown } | unknown[] | undefined;
+    const data = p.data as { value?: unknown; note?: unknown; kernel?: unknown } | unknown[] | undefined;
     const value = Array.isArray(data) ? data : Array.isArray(data?.value) ? (data.value as unknown[]) : [];
     const lines = rows
       .map(([label, format], i) => {
@@ -24,7 +24,9 @@ export function itemTooltip(rows: readonly TooltipRow[]): (params: unknown) => s
       })
       .filter((line) => line !== '');
     const note = !Array.isArray(data) && typeof data?.note === 'string' ? [`<i>${escapeHtml(data.note)}</i>`] : [];
+    // The kernel configuration the point was compiled with (record v5), as text a record supplied.
+    const kernel = !Array.isArray(data) && typeof data?.kernel === 'string' ? [`kernel: ${escapeHtml(data.kernel)}`] : [];
     // No ECharts marker: it is HTML with an inline style attribute, which the page's CSP refuses.
-    return [escapeHtml(p.seriesName ?? ''), ...lines, ...note].join('<br/>');
+    return [escapeHtml(p.seriesName ?? ''), ...lines, ...kernel, ...note].join('<br/>');
   };
 }
