@@ -35,7 +35,7 @@ describe.skipIf(!chromium)(`wgsl host choice${chromium ? '' : ` SKIPPED: ${CHROM
   it('probes both hosts, each naming itself', async () => {
     const [node, page] = await probeWgslHosts({ routes: [], pageHost: true });
     expect(node).toMatchObject({ available: false, reason: expect.stringContaining('no WebGPU adapter from Dawn') });
-    expect(node!.host).toMatch(/^node-worker/);
+    expect(node!.host).toMatch(/^node-host/);
     expect(page).toMatchObject({ host: 'page (Chromium)' });
   });
 });
