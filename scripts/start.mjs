@@ -4,21 +4,28 @@
 // first when out/ is missing); elsewhere runs the headless quick profile, whose last line then
 // says how to open the app or its web mode. `npm start -- --headless` always runs the profile.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK_PROFILE = ['bin/mixscope.mjs', 'run', '--quick', '--out', 'runs/quick.json', '--report', 'runs/quick.html'];
 
-/** The Electron binary's path, or why there is none (the npm package installs it separately). */
+/**
+ * The Electron binary's path, or why there is none. Read the way the electron package finds it,
+ * without requiring the package: its index downloads a missing binary, and `npm start` must not.
+ */
 function electronBinary() {
   try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? { path } : { why: 'no Electron binary is installed' };
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const path = override ? join(override, name || 'electron') : name ? join(dir, 'dist', name) : '';
+    return path && existsSync(path) ? { path } : { why: 'no Electron binary is installed' };
   } catch {
-    return { why: 'no Electron binary is installed' };
+    return { why: 'the electron package is not installed' };
   }
 }
 
