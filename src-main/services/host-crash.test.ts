@@ -33,7 +33,7 @@ describe('web-mode services with compute host processes', () => {
     const js = (await pool.get('js')) as HostBackend;
     let killed: number | undefined;
     const record = await killMidKernel(services, () => (killed = js.pid));
-    expect(record.points.every((p) => p.host === 'node-host (js)')).toBe(true);
+    expect(record.points.every((p) => p.host === 'node-host (js, process CPU clock)')).toBe(true);
     expect(js.pid).toBeDefined();
     expect(js.pid).not.toBe(killed);
   }, 120_000);

@@ -16,7 +16,9 @@ export interface HostedOptions {
 
 /** The label a host's backend carries in probes and point records before it has started. */
 export function hostedLabel(id: BackendId): string {
-  return `node-host (${id})`;
+  // The label is what records and comparisons keep of the host, so it names the clock where the
+  // host does not time on the wall clock.
+  return id === 'js' ? 'node-host (js, process CPU clock)' : `node-host (${id})`;
 }
 
 export async function makeHostedBackend(id: BackendId, options: HostedOptions = {}): Promise<HostedBackend> {
