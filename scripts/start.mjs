@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // `npm start`: opens the desktop app where an Electron binary and a display exist (building it
 // first when out/ is missing); elsewhere runs the headless quick profile, whose last line then
 // says how to open the app or its web mode. `npm start -- --headless` always runs the profile.
