@@ -18,16 +18,23 @@ const availableBackends = computed(() => (probe.value?.backends ?? []).filter((b
  */
 const quickBackend = computed(() => availableBackends.value.find((b) => b.adapter && !b.adapter.software)?.id ?? 'js');
 
+/**
+ * The mixers come at once; the probe (a real round trip on every backend, seconds on a slow
+ * machine) lands when it is done, so the form and the Quick profile never wait on it.
+ */
 function load(): Promise<void> {
-  loading ??= Promise.all([client.listMixers({}), client.probe({})])
-    .then(([m, p]) => {
+  const fail = (err: unknown): void => {
+    loadError.value = messageOf(err);
+    loading = undefined;
+  };
+  loading ??= Promise.all([
+    client.listMixers({}).then((m) => {
       mixers.value = m;
+    }),
+    client.probe({}).then((p) => {
       probe.value = p;
-    })
-    .catch((err: unknown) => {
-      loadError.value = messageOf(err);
-      loading = undefined;
-    });
+    }),
+  ]).then(() => undefined, fail);
   return loading;
 }
 

@@ -69,7 +69,12 @@ export function proveOnProbe<B extends Backend>(backend: B): B {
   backend.probe = () => {
     proven ??= own().then((probe) => provenProbe(backend, probe));
     const answer = proven;
-    void answer.then((p) => !p.available && proven === answer && (proven = undefined));
+    // Forget an unavailable or failed answer, so the next probe asks again; the caller gets the
+    // failure through `answer` itself, and this side chain must not leave it unhandled.
+    const forget = (): void => {
+      if (proven === answer) proven = undefined;
+    };
+    answer.then((p) => (p.available ? undefined : forget()), forget);
     return answer;
   };
   marked[PROVEN] = true;
