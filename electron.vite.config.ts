@@ -31,10 +31,16 @@ const reportScript: Plugin = {
   },
 };
 
+// Reached from main only through lazy imports on paths the app never takes (the report script's
+// on-demand build from a source checkout, PDF through headless Chromium: the app prints with
+// Electron and ships out/report/report.js): left out of out/main instead of bundled there.
+const NOT_IN_MAIN = ['vite', 'rolldown', 'playwright-core', 'playwright', 'webgpu', 'gl'];
+
 export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
+        external: NOT_IN_MAIN.map((name) => new RegExp(`^${name}(/|$)`)),
         input: {
           index: resolve(__dirname, 'src-main/app/main.ts'),
           'compute-host': resolve(__dirname, 'src-main/app/compute-host-entry.ts'),

@@ -4,7 +4,7 @@
  * build tool and no browser driver, imported or inlined. The same holds for the sweep thread and
  * the CPU hosts' utility entry, which must also never load gpu.js's optional headless-gl.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,15 @@ describe('out/main after npm run build', () => {
     for (const entry of ['index.js', 'sweep-thread.js']) {
       expect([...staticGraph(join(ROOT, 'out/main', entry)).imports].map(packageOf)).not.toContain('gpu.js');
     }
+  });
+
+  it('holds no copy of a build tool, browser driver or native GPU module, not even for a lazy import', () => {
+    const files = readdirSync(join(ROOT, 'out/main'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    const inlined = files.flatMap((f) => {
+      const text = readFileSync(join(ROOT, 'out/main', f), 'utf8');
+      return FORBIDDEN.filter((p) => text.includes(`node_modules/${p}/`)).map((p) => `${f} inlines ${p}`);
+    });
+    expect(inlined).toEqual([]);
   });
 
   it('the walk sees what a bundle imports and inlines, and skips what it imports lazily', () => {
