@@ -17,7 +17,8 @@ export const CRASH_SWEEP: SweepSettings = {
   dv: 32,
   warmup: 0,
   repetitions: 20,
-  minTimeMs: 0,
+  // Each point samples long enough that the kill, 150 ms in, lands mid-point on a fast machine too.
+  minTimeMs: 1_500,
   mixers: ['softmax-attention'],
   forms: { 'softmax-attention': ['materialized'] },
   backends: ['js'],
