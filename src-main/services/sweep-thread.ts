@@ -24,8 +24,8 @@ import type { FocusCurves, FocusRequest } from '../contract/schemas.js';
 import type { HostChannel } from '../gpu/node/protocol.js';
 import { serveBackend } from '../gpu/node/serve-backend.js';
 
-/** Within the contract's one second, leaving time to close the record. */
-export const CANCEL_GRACE_MS = 600;
+/** A thread busy in a synchronous step (inputs, a float64 reference) is terminated after this: well within the contract's one second, leaving time to close the record. */
+export const CANCEL_GRACE_MS = 250;
 
 /** The default entry: TypeScript through tsx. The app passes its built file. */
 export const SWEEP_THREAD_ENTRY = new URL('./sweep-thread-entry.mjs', import.meta.url);
