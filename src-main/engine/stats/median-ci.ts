@@ -22,12 +22,29 @@ export function binomialHalfCdf(n: number, k: number): number {
   return Math.min(1, sum);
 }
 
-/** 1-based rank j of the lower end: the largest j with 1 − 2·P(B ≤ j − 1) ≥ level. */
+/** lowerRank's answers by (n, level): the stopping rule asks after every sample. */
+const ranks = new Map<string, number | undefined>();
+
+/**
+ * 1-based rank j of the lower end: the largest j with 1 − 2·P(B ≤ j − 1) ≥ level. One pass, the
+ * CDF accumulated term by term as j grows (O(n), then remembered).
+ */
 export function lowerRank(n: number, level: number): number | undefined {
+  const key = `${n}:${level}`;
+  if (ranks.has(key)) return ranks.get(key);
   const alpha = 1 - level;
+  const last = Math.floor((n + 1) / 2);
   let j = 0;
-  while (j + 1 <= Math.floor((n + 1) / 2) && 2 * binomialHalfCdf(n, j) <= alpha) j++;
-  return j >= 1 ? j : undefined;
+  let logTerm = -n * Math.LN2; // log P(B = 0)
+  let cdf = Math.exp(logTerm); // P(B ≤ j)
+  while (j + 1 <= last && 2 * Math.min(1, j >= n ? 1 : cdf) <= alpha) {
+    j++;
+    logTerm += Math.log((n - j + 1) / j);
+    cdf += Math.exp(logTerm);
+  }
+  const rank = j >= 1 ? j : undefined;
+  ranks.set(key, rank);
+  return rank;
 }
 
 /** CI of the median of already sorted samples, or null when n is too small for the level. */

@@ -18,6 +18,15 @@ describe('medianCi', () => {
     expect(medianCi([1, 2, 3, 4, 5, 6])).toEqual({ lo: 1, hi: 6, level: 0.95 });
   });
 
+  it('finds the same rank as the definition, term by term, for every n up to 400 and three levels', () => {
+    const byDefinition = (n: number, level: number) => {
+      let j = 0;
+      while (j + 1 <= Math.floor((n + 1) / 2) && 2 * binomialHalfCdf(n, j) <= 1 - level) j++;
+      return j >= 1 ? j : undefined;
+    };
+    for (const level of [0.9, 0.95, 0.99]) for (let n = 1; n <= 400; n++) expect(lowerRank(n, level), `n = ${n}, level ${level}`).toBe(byDefinition(n, level));
+  });
+
   it('covers the true median about 95% of the time or more', () => {
     const rng = createRng(7);
     let covered = 0;

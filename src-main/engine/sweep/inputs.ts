@@ -1,7 +1,9 @@
 /**
- * Inputs and float64 references of the current (mixer, L), shared by every form and backend at
- * that point: B·H independent input sets, each reference computed once on first use. Holding one
- * (mixer, L) at a time keeps memory at one length's worth.
+ * Inputs and float64 references of each (mixer, L), shared by every form and backend at that
+ * point: B·H independent input sets, each reference computed once on first use. The interleaved
+ * schedule visits (mixer, L) pairs in a random order and comes back to each several times, so the
+ * entries are kept in a least-recently-used cache bounded in bytes (CACHE_BYTES): a pair's inputs
+ * are generated, and each of its references computed, once per sweep while the cache holds them.
  *
  * A reference is a plain definition and may cost far more than any form (FNet's is the O(L²d²)
  * double DFT sum), so it has a budget too: its time per input set is predicted from the same
@@ -32,35 +34,71 @@ export type References = { readonly tensors: Tensor[] } | { readonly skipped: st
 /** Without two timings, a reference is assumed quadratic in L: most definitions are. */
 const DEFAULT_REFERENCE_EXPONENT = 2;
 
+/** What the cache may hold: inputs and references of many (mixer, L) pairs at the quick lengths, one at the longest. */
+export const CACHE_BYTES = 384 * 1024 * 1024;
+
+interface Entry {
+  readonly L: number;
+  sets: Inputs[];
+  readonly references: Map<string, References>;
+  bytes: number;
+}
+
+function tensorBytes(t: Tensor): number {
+  return t.data.byteLength;
+}
+
+function setBytes(inputs: Inputs): number {
+  return Object.values(inputs).reduce((sum, t) => sum + tensorBytes(t), 0);
+}
+
 export class PointInputs {
-  private key = '';
-  private sets: Inputs[] = [];
-  private readonly referenceCache = new Map<string, References>();
+  /** Map order is use order: the first entry is the least recently used. */
+  private readonly entries = new Map<string, Entry>();
+  private current: { readonly key: string; readonly entry: Entry } | undefined;
   /** Time per input set of each reference (mixer id + form with its own reference), by L. */
   private readonly referenceTimes = new Map<string, { L: number; ms: number }[]>();
+  /** How often inputs were generated and references computed (the cache's hit rate, for tests and traces). */
+  readonly computed = { inputs: 0, references: 0 };
 
   constructor(
     private readonly seed: number,
     private readonly budgetMs: number,
     private readonly now: Clock = performanceClock,
+    private readonly cacheBytes: number = CACHE_BYTES,
   ) {}
 
-  /** The B·H input sets of (mixer, L); regenerated only when (mixer, L) changes. */
+  /** The B·H input sets of (mixer, L), generated once while the cache holds them; they become the current pair. */
   inputs(mixer: Mixer, L: number, dims: Dims, params: Params, count: number): Inputs[] {
     const key = `${mixer.id}\u0000${L}`;
-    if (key !== this.key || this.sets.length < count) {
-      this.key = key;
-      this.referenceCache.clear();
-      this.sets = Array.from({ length: count }, (_, i) =>
-        mixer.randomInputs(dims, createRng(inputSeed(this.seed, mixer.id, L, i)), params),
-      );
+    let entry = this.entries.get(key);
+    if (entry) this.entries.delete(key);
+    if (!entry || entry.sets.length < count) {
+      const sets = Array.from({ length: count }, (_, i) => mixer.randomInputs(dims, createRng(inputSeed(this.seed, mixer.id, L, i)), params));
+      this.computed.inputs++;
+      entry = { L, sets, references: new Map(), bytes: sets.reduce((sum, x) => sum + setBytes(x), 0) };
     }
-    return this.sets.slice(0, count);
+    this.entries.set(key, entry);
+    this.current = { key, entry };
+    this.evict();
+    return entry.sets.slice(0, count);
+  }
+
+  /** Drops the least recently used pairs past the budget; the current one always stays. */
+  private evict(): void {
+    let held = 0;
+    for (const e of this.entries.values()) held += e.bytes;
+    for (const [key, e] of this.entries) {
+      if (held <= this.cacheBytes) break;
+      if (key === this.current?.key) continue;
+      this.entries.delete(key);
+      held -= e.bytes;
+    }
   }
 
   /** Predicted ms per input set of a reference at L, from its own timings at smaller L. */
   predictReferenceMs(timesKey: string, L: number): number | undefined {
-    const times = this.referenceTimes.get(timesKey) ?? [];
+    const times = (this.referenceTimes.get(timesKey) ?? []).filter((t) => t.L < L);
     const last = times[times.length - 1];
     if (!last) return undefined;
     const tail = times.slice(-2);
@@ -68,13 +106,16 @@ export class PointInputs {
     return last.ms * (L / last.L) ** Math.max(exponent, 1);
   }
 
-  /** References of the current input sets for `form` (its own reference, or the mixer's). */
+  /** References of the current pair's input sets for `form` (its own reference, or the mixer's). */
   referencesFor(mixer: Mixer, form: Form, params: Params): References {
+    const current = this.current;
+    if (!current) throw new Error('referencesFor before inputs: no (mixer, L) is current');
+    const { entry } = current;
     const refKey = form.reference ? form.id : '';
-    const cached = this.referenceCache.get(refKey);
+    const cached = entry.references.get(refKey);
     if (cached) return cached;
     const timesKey = `${mixer.id}\u0000${refKey}`;
-    const L = Number(this.key.split('\u0000')[1]);
+    const L = entry.L;
     const predicted = this.predictReferenceMs(timesKey, L);
     let result: References;
     if (predicted !== undefined && predicted > this.budgetMs) {
@@ -82,12 +123,16 @@ export class PointInputs {
     } else {
       const reference = form.reference ?? mixer.reference;
       const t0 = this.now();
-      const tensors = this.sets.map((inputs) => reference(inputs, params));
-      const ms = Math.max((this.now() - t0) / this.sets.length, 1e-6);
-      this.referenceTimes.set(timesKey, [...(this.referenceTimes.get(timesKey) ?? []), { L, ms }]);
+      const tensors = entry.sets.map((inputs) => reference(inputs, params));
+      this.computed.references++;
+      const ms = Math.max((this.now() - t0) / entry.sets.length, 1e-6);
+      const times = [...(this.referenceTimes.get(timesKey) ?? []), { L, ms }].sort((a, b) => a.L - b.L);
+      this.referenceTimes.set(timesKey, times);
       result = { tensors };
+      entry.bytes += tensors.reduce((sum, t) => sum + tensorBytes(t), 0);
     }
-    this.referenceCache.set(refKey, result);
+    entry.references.set(refKey, result);
+    this.evict();
     return result;
   }
 }

@@ -213,6 +213,38 @@ describe('runSweep', () => {
     expect(samples).toBe(2);
   });
 
+  it('generates the inputs and computes each reference of a (mixer, L) once, however the visits interleave', () => {
+    const mixers = [getMixer('softmax-attention'), getMixer('linear-attention')];
+    const inputs = new PointInputs(1, 10_000);
+    const visit = (m: number, L: number) => {
+      const mixer = mixers[m]!;
+      const params = resolveParams(mixer);
+      const sets = inputs.inputs(mixer, L, mixer.dims({ L, d: 4, dv: 4, state: 2 }, params), params, 2);
+      const refs = inputs.referencesFor(mixer, mixer.forms[0]!, params);
+      return { sets, refs };
+    };
+    const first = visit(0, 16);
+    for (const [m, L] of [[1, 16], [0, 32], [1, 32], [0, 16], [1, 16], [0, 32]] as const) visit(m, L);
+    expect(inputs.computed).toEqual({ inputs: 4, references: 4 });
+    const again = visit(0, 16);
+    expect(again.sets[0]).toBe(first.sets[0]);
+    expect(again.refs).toBe(first.refs);
+  });
+
+  it('evicts the least recently used (mixer, L) past its byte budget, and regenerates the same inputs', () => {
+    const mixer = getMixer('softmax-attention');
+    const params = resolveParams(mixer);
+    const dims = (L: number) => mixer.dims({ L, d: 4, dv: 4, state: 2 }, params);
+    // Room for about one pair: each new L evicts the one before.
+    const inputs = new PointInputs(1, 10_000, undefined, 3 * 64 * 4 * 8);
+    const a = inputs.inputs(mixer, 64, dims(64), params, 1)[0]!;
+    inputs.inputs(mixer, 32, dims(32), params, 1);
+    const b = inputs.inputs(mixer, 64, dims(64), params, 1)[0]!;
+    expect(inputs.computed.inputs).toBe(3);
+    expect(b).not.toBe(a);
+    for (const name of Object.keys(a)) expect(Array.from(b[name]!.data)).toEqual(Array.from(a[name]!.data));
+  });
+
   it('skips the reference check when the reference is predicted over the time budget', async () => {
     const mixer = getMixer('softmax-attention');
     const params = resolveParams(mixer);

@@ -9,7 +9,7 @@
  */
 import type { Backend, BackendId, BackendProbe, KernelSupport, KernelTiming, PrepareRequest, PreparedKernel, Roofline } from '../../engine/core/backend.js';
 import { DeviceLostError, HostCrashedError, MixscopeError } from '../../engine/core/errors.js';
-import type { Form, Mixer } from '../../engine/core/mixer.js';
+import type { Form, Inputs, Mixer } from '../../engine/core/mixer.js';
 import { tensor, type DType, type Tensor } from '../../engine/core/tensor.js';
 import {
   fromWireError,
@@ -18,6 +18,7 @@ import {
   type HostReply,
   type HostRequest,
   type HostResult,
+  type NeedInputsReply,
   type PreparedReply,
   type ReadReply,
   type SupportTable,
@@ -74,6 +75,11 @@ export class HostBackend implements Backend {
   private readonly pending = new Map<number, Pending>();
   private deadlines: HostDeadlines;
   private supportTable: SupportTable | undefined;
+  /** Each input set's id, for as long as the caller keeps the set. */
+  private readonly inputIds = new WeakMap<Inputs, number>();
+  private nextInputsId = 1;
+  /** The ids each host was sent the data of (a new host starts with none). */
+  private readonly heldBy = new WeakMap<ComputeHost, Set<number>>();
 
   constructor(
     private readonly start: () => ComputeHost,
@@ -170,7 +176,21 @@ export class HostBackend implements Backend {
     return known ?? { supported: false, fidelity: 'exact', note: `${this.id} has not been probed yet` };
   }
 
+  /**
+   * The inputs cross to the host once per host: later prepares of the same input sets (the other
+   * forms of a (mixer, L), a point prepared again) send their id alone, and the data again only if
+   * the host has since dropped them.
+   */
   async prepare(request: PrepareRequest): Promise<PreparedKernel> {
+    let inputsId = this.inputIds.get(request.inputs);
+    if (inputsId === undefined) this.inputIds.set(request.inputs, (inputsId = this.nextInputsId++));
+    const prepare = { mixerId: request.mixer.id, formId: request.form.id, params: { ...request.params }, dtype: request.dtype, inputsId };
+    const holder = this.host;
+    if (holder && this.heldBy.get(holder)?.has(inputsId)) {
+      const reply = await this.call<PreparedReply | NeedInputsReply>({ op: 'prepare', prepare });
+      if (!('needInputs' in reply)) return this.proxyKernel(reply);
+      this.heldBy.get(holder)?.delete(inputsId);
+    }
     const inputs: Record<string, WireTensor> = {};
     const transfer: ArrayBuffer[] = [];
     for (const [name, t] of Object.entries(request.inputs)) {
@@ -179,8 +199,13 @@ export class HostBackend implements Backend {
       inputs[name] = { shape: [...t.shape], data };
       transfer.push(data.buffer as ArrayBuffer);
     }
-    const prepare = { mixerId: request.mixer.id, formId: request.form.id, params: { ...request.params }, dtype: request.dtype, inputs };
-    const reply = await this.call<PreparedReply>({ op: 'prepare', prepare }, transfer);
+    const reply = await this.call<PreparedReply>({ op: 'prepare', prepare: { ...prepare, inputs } }, transfer);
+    const host = this.host;
+    if (host) {
+      const held = this.heldBy.get(host) ?? new Set<number>();
+      held.add(inputsId);
+      this.heldBy.set(host, held);
+    }
     return this.proxyKernel(reply);
   }
 

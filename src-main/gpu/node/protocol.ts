@@ -25,7 +25,18 @@ export interface PrepareMessage {
   readonly formId: string;
   readonly params: Readonly<Record<string, number | string>>;
   readonly dtype: DType;
-  readonly inputs: Readonly<Record<string, WireTensor>>;
+  /**
+   * The caller's name for these input sets: the forms of one (mixer, L), and a point prepared
+   * again, share them, so the data crosses the channel once and later prepares send the id alone.
+   */
+  readonly inputsId: number;
+  /** The data, when the caller does not know the serving side to hold `inputsId`. */
+  readonly inputs?: Readonly<Record<string, WireTensor>>;
+}
+
+/** The answer to an id-only prepare whose inputs the serving side no longer holds: send them again. */
+export interface NeedInputsReply {
+  readonly needInputs: number;
 }
 
 export type HostRequest =
@@ -57,7 +68,7 @@ export type SupportTable = Readonly<Record<string, KernelSupport>>;
 
 export const supportKey = (mixerId: string, formId: string, dtype: DType): string => `${mixerId}/${formId}/${dtype}`;
 
-export type HostResult = BackendProbe | PreparedReply | KernelTiming | ReadReply | Roofline | SupportTable | null;
+export type HostResult = BackendProbe | PreparedReply | NeedInputsReply | KernelTiming | ReadReply | Roofline | SupportTable | null;
 
 export interface WireError {
   readonly name: string;

@@ -8,6 +8,7 @@ import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { Inputs } from '../../engine/core/mixer.js';
 import { tensor } from '../../engine/core/tensor.js';
 import { MIXERS, getForm, getMixer } from '../../engine/registry.js';
+import { InputsCache, INPUTS_CACHE_BYTES } from './inputs-cache.js';
 import { supportKey, toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
 
 export interface HostedBackend {
@@ -16,16 +17,30 @@ export interface HostedBackend {
 }
 
 /** `absent` names the backend and its host in a probe when `makeBackend` fails. */
-export function serveBackend(channel: HostChannel, makeBackend: () => Promise<HostedBackend>, absent: { id: BackendId; host: string }): void {
+export function serveBackend(
+  channel: HostChannel,
+  makeBackend: () => Promise<HostedBackend>,
+  absent: { id: BackendId; host: string },
+  options: { readonly inputsCacheBytes?: number } = {},
+): void {
   let hosted: Promise<HostedBackend> | undefined;
   const kernels = new Map<number, PreparedKernel>();
   let nextKernel = 1;
   const backend = async (): Promise<Backend> => (await (hosted ??= makeBackend())).backend;
 
+  const held = new InputsCache(options.inputsCacheBytes ?? INPUTS_CACHE_BYTES);
+
   async function prepare(message: PrepareMessage): Promise<HostResult> {
     const mixer = getMixer(message.mixerId);
     const form = getForm(mixer, message.formId);
-    const inputs: Inputs = Object.fromEntries(Object.entries(message.inputs).map(([name, t]) => [name, tensor(t.shape, t.data)]));
+    let inputs: Inputs | undefined;
+    if (message.inputs) {
+      inputs = Object.fromEntries(Object.entries(message.inputs).map(([name, t]) => [name, tensor(t.shape, t.data)]));
+      held.put(message.inputsId, inputs);
+    } else {
+      inputs = held.get(message.inputsId);
+      if (!inputs) return { needInputs: message.inputsId };
+    }
     const kernel = await (await backend()).prepare({ mixer, form, inputs, params: message.params, dtype: message.dtype });
     const id = nextKernel++;
     kernels.set(id, kernel);
@@ -83,6 +98,7 @@ export function serveBackend(channel: HostChannel, makeBackend: () => Promise<Ho
       case 'dispose':
         for (const k of kernels.values()) k.release();
         kernels.clear();
+        held.clear();
         if (hosted) await (await hosted).backend.dispose();
         hosted = undefined;
         return { result: null };
