@@ -1,9 +1,10 @@
 /**
- * The NumPy side-by-side section: the js backend's softmax (materialized) and linear attention
- * (recurrent) against their NumPy twins (scripts/bench/numpy-twins.py: OpenBLAS products, a Python
- * loop for the recurrence) at the same sizes, float32, on this machine in this run. Ratios are
- * js ÷ NumPy medians, wall and CPU (CPU: process time, every BLAS thread counted; less disturbed
- * when the machine is shared). Skipped, with the reason, where python3 or NumPy is missing.
+ * The NumPy side-by-side section: the js backend's forms against their NumPy twins
+ * (scripts/bench/numpy-twins.py: OpenBLAS products, a Python loop of vector operations for each
+ * recurrence) at the same sizes, float32, on this machine in this run. The matmul-shaped forms are
+ * held to NumPy+OpenBLAS, the recurrent ones to a NumPy loop. Ratios are js ÷ NumPy medians, wall
+ * and CPU (CPU: process time, every BLAS thread counted; less disturbed when the machine is shared).
+ * Skipped, with the reason, where python3 or NumPy is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +13,19 @@ import { resolveParams } from '../../src-main/engine/core/validate.js';
 import { getMixer } from '../../src-main/engine/registry.js';
 import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
 
-const LENGTHS = [512, 1024, 2048];
 const D = 64;
+const STATE = 16;
 const RUNS = 7;
-const FORMS = ['softmax-attention/materialized', 'linear-attention/recurrent'];
+const SWEEP = [512, 1024, 2048];
+/**
+ * Each form at L = 2048 (softmax and linear attention over a small sweep as well); the SSM's
+ * materialized form at L = 512, since its twin builds an L×L×r decay tensor per channel.
+ */
+const JOBS: readonly { form: string; L: number }[] = [
+  ...['softmax-attention/materialized', 'linear-attention/recurrent'].flatMap((form) => SWEEP.map((L) => ({ form, L }))),
+  ...['ssd/quadratic', 'ssd/chunked', 'ssd/scan', 'gau/materialized', 'hydra/materialized', 'hydra/scan', 'ttt-linear/mini-batch', 'ttt-linear/recurrent', 'mlstm/recurrent'].map((form) => ({ form, L: 2048 })),
+  { form: 'ssm/materialized', L: 512 },
+];
 const TWINS = fileURLToPath(new URL('./numpy-twins.py', import.meta.url));
 
 interface Twin {
@@ -33,7 +43,7 @@ function timeJs(id: string, L: number): Twin {
   const mixer = getMixer(mixerId);
   const params = resolveParams(mixer);
   const form = mixer.forms.find((f) => f.id === formId)!;
-  const inputs = mixer.randomInputs(mixer.dims({ L, d: D, dv: D, state: 16 }, params), createRng(L), params);
+  const inputs = mixer.randomInputs(mixer.dims({ L, d: D, dv: D, state: STATE }, params), createRng(L), params);
   form.run(inputs, params, 'float32');
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -51,7 +61,7 @@ function timeJs(id: string, L: number): Twin {
 function runTwins(): { numpy: string; results: Twin[] } | string {
   const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return `skipped: python3 with NumPy is not available (${probe.error?.message ?? probe.stderr.trim().split('\n').pop()})`;
-  const request = JSON.stringify({ lengths: LENGTHS, d: D, dv: D, runs: RUNS });
+  const request = JSON.stringify({ jobs: JOBS, d: D, dv: D, state: STATE, runs: RUNS });
   const run = spawnSync('python3', [TWINS], { input: request, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (run.status !== 0) return `NumPy twins failed: ${run.stderr.trim().split('\n').pop()}`;
   return JSON.parse(run.stdout) as { numpy: string; results: Twin[] };
@@ -63,7 +73,7 @@ export const numpySection: BenchSection = {
   async run() {
     const twins = runTwins();
     if (typeof twins === 'string') return { medians: [], ratios: [], problems: [twins] };
-    const js = FORMS.flatMap((form) => LENGTHS.map((L) => timeJs(form, L)));
+    const js = JOBS.map(({ form, L }) => timeJs(form, L));
     const medians: BenchMedian[] = [
       ...js.map((t) => ({ mixer: t.form.split('/')[0]!, form: t.form.split('/')[1]!, backend: 'js', L: t.L, medianMs: t.wallMs, p10Ms: t.wallMs, p90Ms: t.wallMs, noisy: false, cpuMs: t.cpuMs })),
       ...twins.results.map((t) => ({ mixer: t.form.split('/')[0]!, form: t.form.split('/')[1]!, backend: `numpy ${twins.numpy}`, L: t.L, medianMs: t.wallMs, p10Ms: t.wallMs, p90Ms: t.wallMs, noisy: false, cpuMs: t.cpuMs })),
