@@ -137,7 +137,45 @@ function stepFunction(f: Flavour): FunctionDef {
   };
 }
 
-/** The module's bytes: exports gemm_f32, gemm_f64, step_f32, step_f64 and its memory. */
+/**
+ * A read-out without an update, y[:] += Σ_i q[i]·S[i, :] (y += Sᵀq), over rows × cols of a state
+ * whose rows are `ld` bytes apart, cols a multiple of one vector: the W k of TTT's residual, and a
+ * matrix-vector product with a stored transpose. Params: rows cols S ldBytes q y.
+ */
+function readoutBody(f: Flavour): Bytes {
+  const [ROWS, COLS, S, LD, QP, YP] = [0, 1, 2, 3, 4, 5];
+  const [I, J, PS, PY] = [6, 7, 8, 9];
+  const QB = 10;
+  const inner: Bytes = [
+    ...op.get(PY), ...op.get(PY), ...op.simd(SIMD.load, ...memarg(4, 0)),
+    ...op.get(QB), ...op.get(PS), ...op.simd(SIMD.load, ...memarg(4, 0)), ...op.simd(f.mul), ...op.simd(f.add),
+    ...op.simd(SIMD.store, ...memarg(4, 0)),
+    ...[PS, PY].flatMap((p) => [...op.get(p), ...op.i32(16), ...op.add, ...op.set(p)]),
+    ...op.get(J), ...op.i32(16 / f.bytes), ...op.add, ...op.tee(J), ...op.get(COLS), ...op.ltU, ...op.brIf(0),
+  ];
+  return [
+    ...op.i32(0), ...op.set(I),
+    ...op.loop,
+    ...op.get(QP), ...op.get(I), ...op.i32(f.bytes), ...op.mul, ...op.add, ...op.simd(f.splat, ...memarg(f.bytes === 4 ? 2 : 3, 0)), ...op.set(QB),
+    ...op.get(S), ...op.get(I), ...op.get(LD), ...op.mul, ...op.add, ...op.set(PS),
+    ...op.get(YP), ...op.set(PY),
+    ...op.i32(0), ...op.set(J),
+    ...op.loop, ...inner, ...op.end,
+    ...op.get(I), ...op.i32(1), ...op.add, ...op.tee(I), ...op.get(ROWS), ...op.ltU, ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+function readoutFunction(f: Flavour): FunctionDef {
+  return {
+    name: f.name.replace('gemm', 'readout'),
+    params: new Array<number>(6).fill(I32),
+    locals: [...new Array<number>(4).fill(I32), V128],
+    body: readoutBody(f),
+  };
+}
+
+/** The module's bytes: exports gemm_, step_ and readout_ (f32, f64) and its memory. */
 export function gemmModuleBytes(): Uint8Array {
-  return emitModule([gemmFunction(F32), gemmFunction(F64), stepFunction(F32), stepFunction(F64)]);
+  return emitModule([gemmFunction(F32), gemmFunction(F64), stepFunction(F32), stepFunction(F64), readoutFunction(F32), readoutFunction(F64)]);
 }

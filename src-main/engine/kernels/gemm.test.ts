@@ -77,6 +77,28 @@ describe('wasm matmul', () => {
     }
   });
 
+  it.each([
+    ['float32', 11],
+    ['float64', 7],
+  ] as const)('reads a %s state out without updating it, y += Sᵀq, on 6 of %i columns past an offset', (dtype, cols) => {
+    const rows = 6;
+    const ld = 13;
+    const rng = createRng(cols + 1);
+    const ws = workspace();
+    const [S, q, y] = ws.frame(dtype, [rows * ld, rows + 2, cols]);
+    for (const x of [S!, q!, y!]) for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+    const S0 = Float64Array.from(S!);
+    const y0 = Float64Array.from(y!);
+    // S's rows start at column 2 of a 6 × 13 block; q from its third entry.
+    ws.readout(rows, cols, { data: S!, offset: 2, ld }, { data: q!, offset: 2, ld: 1 }, { data: y!, ld: cols });
+    expect(Array.from(S!)).toEqual(Array.from(S0));
+    for (let j = 0; j < cols; j++) {
+      let expectY = y0[j]!;
+      for (let i = 0; i < rows; i++) expectY += q![2 + i]! * S0[i * ld + 2 + j]!;
+      expect(y![j]).toBeCloseTo(expectY, dtype === 'float32' ? 4 : 12);
+    }
+  });
+
   it('works on sub-matrices with strides and offsets', () => {
     const ws = workspace();
     const [big, out] = ws.frame('float64', [20 * 20, 9 * 7]);

@@ -17,6 +17,7 @@ export interface MatrixRef {
 
 type GemmExport = (M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number) => void;
 type StepExport = (rows: number, cols: number, s: number, k: number, q: number, v: number, y: number, a: number) => void;
+type ReadoutExport = (rows: number, cols: number, s: number, ldBytes: number, q: number, y: number) => void;
 
 const PAGE = 65536;
 /** A frame bigger than this is not kept alive after a smaller one replaces it (the memory is dropped). */
@@ -29,6 +30,7 @@ class Workspace {
   private memory!: WebAssembly.Memory;
   private gemms!: { float32: GemmExport; float64: GemmExport };
   private steps!: { float32: StepExport; float64: StepExport };
+  private readouts!: { float32: ReadoutExport; float64: ReadoutExport };
 
   constructor() {
     this.instantiate();
@@ -36,10 +38,19 @@ class Workspace {
 
   private instantiate(): void {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes() as BufferSource));
-    const ex = instance.exports as { memory: WebAssembly.Memory; gemm_f32: GemmExport; gemm_f64: GemmExport; step_f32: StepExport; step_f64: StepExport };
+    const ex = instance.exports as {
+      memory: WebAssembly.Memory;
+      gemm_f32: GemmExport;
+      gemm_f64: GemmExport;
+      step_f32: StepExport;
+      step_f64: StepExport;
+      readout_f32: ReadoutExport;
+      readout_f64: ReadoutExport;
+    };
     this.memory = ex.memory;
     this.gemms = { float32: ex.gemm_f32, float64: ex.gemm_f64 };
     this.steps = { float32: ex.step_f32, float64: ex.step_f64 };
+    this.readouts = { float32: ex.readout_f32, float64: ex.readout_f64 };
   }
 
   /**
@@ -108,6 +119,26 @@ class Workspace {
         S[i * cols + j] = s;
         y.data[yo + j] = y.data[yo + j]! + q[i]! * S[i * cols + j]!;
       }
+    }
+  }
+
+  /**
+   * y[j] += Σ_i q[i]·S[i, j] for i < rows, j < cols (y += Sᵀq, q from `q.offset`), S rows `S.ld`
+   * apart; all views of the current frame. Whole vectors of columns in SIMD, the rest here.
+   */
+  readout(rows: number, cols: number, S: MatrixRef, q: MatrixRef, y: MatrixRef): void {
+    const bytes = S.data.BYTES_PER_ELEMENT as 4 | 8;
+    const so = S.offset ?? 0;
+    const qo = q.offset ?? 0;
+    const yo = y.offset ?? 0;
+    const vectorCols = cols - (cols % (16 / bytes));
+    if (rows > 0 && vectorCols > 0) {
+      const run = bytes === 4 ? this.readouts.float32 : this.readouts.float64;
+      run(rows, vectorCols, S.data.byteOffset + so * bytes, S.ld * bytes, q.data.byteOffset + qo * bytes, y.data.byteOffset + yo * bytes);
+    }
+    for (let i = 0; i < rows; i++) {
+      const qi = q.data[qo + i]!;
+      for (let j = vectorCols; j < cols; j++) y.data[yo + j] = y.data[yo + j]! + qi * S.data[so + i * S.ld + j]!;
     }
   }
 }

@@ -20,36 +20,35 @@ function load(inputs: Inputs, dtype: DType) {
  * Stabilized recurrence (xLSTM eqs. 15-17): m_t = max(log f_t + m_{t−1}, ĩ_t),
  * i'_t = e^{ĩ_t − m_t}, f'_t = e^{log f_t + m_{t−1} − m_t}; C̃ and ñ are C and n scaled by e^{−m_t},
  * so h_t = C̃_t q_t / max(|ñ_tᵀq_t|, e^{−m_t}). m_0 = −∞ since C_0 = 0.
+ * C̃_t = f'_t C̃_{t−1} + (i'_t k_t) v_tᵀ and C̃_tᵀ q_t are one SIMD step (kernels/) per token.
  */
 export function recurrent(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const { Q, K, V, igate, fgate } = load(inputs, dtype);
+  const { Q, K, igate, fgate } = load(inputs, dtype);
   const keyScale = 1 / Math.sqrt(d);
-  const C = allocate(dtype, d * dv);
   const n = allocate(dtype, d);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [C, k, q, V, Y, f] = ws.frame(dtype, [d * dv, d, d, L * dv, L * dv, 1]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  V.set(inputs['V']!.data);
   let m = -Infinity;
   for (let t = 0; t < L; t++) {
     const logF = logSigmoid(fgate[t]!);
     const mNew = Math.max(logF + m, igate[t]!);
-    const f = Math.exp(logF + m - mNew);
+    f[0] = Math.exp(logF + m - mNew);
     const i = Math.exp(igate[t]! - mNew);
     m = mNew;
     let nq = 0;
     for (let a = 0; a < d; a++) {
-      const k = i * K[t * d + a]! * keyScale;
-      n[a] = f * n[a]! + k;
-      nq += n[a]! * Q[t * d + a]!;
-      for (let j = 0; j < dv; j++) C[a * dv + j] = f * C[a * dv + j]! + k * V[t * dv + j]!;
+      k[a] = i * K[t * d + a]! * keyScale;
+      q[a] = Q[t * d + a]!;
+      n[a] = f[0]! * n[a]! + k[a]!;
+      nq += n[a]! * q[a]!;
     }
+    ws.step(d, dv, C, k, q, { data: V, offset: t * dv, ld: dv }, { data: Y, offset: t * dv, ld: dv }, f);
     const denominator = Math.max(Math.abs(nq), Math.exp(-m));
-    for (let j = 0; j < dv; j++) {
-      let h = 0;
-      for (let a = 0; a < d; a++) h += C[a * dv + j]! * Q[t * d + a]!;
-      Y[t * dv + j] = h / denominator;
-    }
+    for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / denominator;
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
 
 /**

@@ -5,56 +5,55 @@
  *   (2) chunk states: H_c = Σ_{s in chunk} (a_{s+1}·…·a_{end}) B_s X_sᵀ,
  *   (3) a scan over chunks turns H_c into the state entering each chunk,
  *   (4) state to output: Y_t += (a_{start}·…·a_t) · h_inᵀ C_t.
+ * The products of (1), (2) and (4) (C_c B_cᵀ, block·X_c, decayed B_cᵀ·X_c, C_c·h_in) run on the
+ * SIMD matmul (kernels/) over views of its memory; the decays and the scan are plain loops.
  */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type Tensor } from '../../core/tensor.js';
+import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { copyOut, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
 import { ssdSizes } from './reference.js';
 
 export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, N, P } = ssdSizes(inputs);
-  const X = cast(inputs['X']!, dtype).data;
-  const a = cast(inputs['a']!, dtype).data;
-  const B = cast(inputs['B']!, dtype).data;
-  const C = cast(inputs['C']!, dtype).data;
   const Q = chunkSize(params, 'ssd');
   const width = Math.min(Q, L);
   const chunks = Math.ceil(L / Q);
   const NP = N * P;
+  const ws = workspace();
+  const [C, Bt, X, scores, states, weighted, carried, Y] = ws.frame(dtype, [L * N, N * L, L * P, width * width, chunks * NP, N * width, width * P, L * P]) as [
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
+  ];
+  C.set(inputs['C']!.data);
+  transposeInto(inputs['B']!.data, L, N, Bt);
+  X.set(inputs['X']!.data);
+  const a = allocate(dtype, L);
+  a.set(inputs['a']!.data);
   // decay[t] = a_{start}·…·a_t within t's chunk: the listing's exp(A_cumsum).
   const decay = allocate(dtype, L);
-  const scores = allocate(dtype, chunks * width * width);
-  const states = allocate(dtype, chunks * NP);
-  const Y = allocate(dtype, L * P);
   for (let c = 0; c < chunks; c++) {
     const c0 = c * Q;
-    const c1 = Math.min(L, c0 + Q);
-    for (let t = c0; t < c1; t++) decay[t] = (t === c0 ? 1 : decay[t - 1]!) * a[t]!;
-    // (1) the chunk's Q×Q block of G ⊙ (C Bᵀ), then its outputs.
-    const block = c * width * width;
-    for (let t = c0; t < c1; t++) {
+    const n = Math.min(L, c0 + Q) - c0;
+    for (let t = c0; t < c0 + n; t++) decay[t] = (t === c0 ? 1 : decay[t - 1]!) * a[t]!;
+    // (1) the chunk's block C_c B_cᵀ, masked and decayed to G ⊙ (C Bᵀ), then its outputs.
+    ws.gemm(n, n, N, { data: C, offset: c0 * N, ld: N }, { data: Bt, offset: c0, ld: L }, { data: scores, ld: width }, false);
+    for (let t = 0; t < n; t++) {
+      scores.fill(0, t * width + t + 1, t * width + n);
       let G = 1;
-      for (let s = t; s >= c0; s--) {
-        let dot = 0;
-        for (let n = 0; n < N; n++) dot += C[t * N + n]! * B[s * N + n]!;
-        scores[block + (t - c0) * width + (s - c0)] = G * dot;
-        G *= a[s]!;
-      }
-      for (let p = 0; p < P; p++) {
-        let y = 0;
-        for (let s = c0; s <= t; s++) y += scores[block + (t - c0) * width + (s - c0)]! * X[s * P + p]!;
-        Y[t * P + p] = y;
+      for (let s = t; s >= 0; s--) {
+        scores[t * width + s] = G * scores[t * width + s]!;
+        G *= a[c0 + s]!;
       }
     }
-    // (2) the state this chunk alone leaves at its end.
+    ws.gemm(n, P, n, { data: scores, ld: width }, { data: X, offset: c0 * P, ld: P }, { data: Y, offset: c0 * P, ld: P }, false);
+    // (2) the state this chunk alone leaves at its end: (B_c decayed to the end)ᵀ X_c.
     let toEnd = 1;
-    for (let s = c1 - 1; s >= c0; s--) {
-      for (let n = 0; n < N; n++) {
-        const b = toEnd * B[s * N + n]!;
-        for (let p = 0; p < P; p++) states[c * NP + n * P + p] = states[c * NP + n * P + p]! + b * X[s * P + p]!;
-      }
-      toEnd *= a[s]!;
+    for (let s = n - 1; s >= 0; s--) {
+      for (let i = 0; i < N; i++) weighted[i * width + s] = toEnd * Bt[i * L + c0 + s]!;
+      toEnd *= a[c0 + s]!;
     }
+    ws.gemm(N, P, n, { data: weighted, ld: width }, { data: X, offset: c0 * P, ld: P }, { data: states, offset: c * NP, ld: P }, false);
   }
   // (3) in place: states[c] becomes the state entering chunk c, h_in(c+1) = decay_end(c)·h_in(c) + H_c.
   for (let e = 0; e < NP; e++) {
@@ -65,14 +64,15 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
       carry = decay[Math.min(L, (c + 1) * Q) - 1]! * carry + local;
     }
   }
-  // (4) the entering state's contribution to every output of the chunk.
-  for (let t = 0; t < L; t++) {
-    const h = Math.floor(t / Q) * NP;
-    for (let p = 0; p < P; p++) {
-      let y = 0;
-      for (let n = 0; n < N; n++) y += states[h + n * P + p]! * C[t * N + n]!;
-      Y[t * P + p] = Y[t * P + p]! + decay[t]! * y;
+  // (4) the entering state's contribution to every output of the chunk: C_c h_in, scaled per row.
+  for (let c = 0; c < chunks; c++) {
+    const c0 = c * Q;
+    const n = Math.min(L, c0 + Q) - c0;
+    ws.gemm(n, P, N, { data: C, offset: c0 * N, ld: N }, { data: states, offset: c * NP, ld: P }, { data: carried, ld: P }, false);
+    for (let t = 0; t < n; t++) {
+      const scale = decay[c0 + t]!;
+      for (let p = 0; p < P; p++) Y[(c0 + t) * P + p] = Y[(c0 + t) * P + p]! + scale * carried[t * P + p]!;
     }
   }
-  return tensor([L, P], Y);
+  return tensor([L, P], copyOut(Y));
 }

@@ -1,87 +1,74 @@
-/** The CPU kernels of TTT-linear (MIXERS.md §8), in the run's dtype. W is dv×d, row-major. */
+/**
+ * The CPU kernels of TTT-linear (MIXERS.md §8), in the run's dtype. W (dv×d) is held transposed,
+ * Wt = Wᵀ (d×dv, row-major), so that W k = Wtᵀ k is a read-out and the rank-1 update is a row
+ * update: both forms run on the SIMD kernels of kernels/ over views of their memory.
+ */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type Tensor } from '../../core/tensor.js';
+import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { copyOut, transposeInto } from '../../kernels/causal.js';
+import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { tttBatch, tttStep } from './reference.js';
 
-/** e = W k_t − v_t, W ← W − η e k_tᵀ, y_t = W q_t. */
+/**
+ * e = W k_t − v_t, W ← W − η e k_tᵀ, y_t = W q_t: per token a read-out (e = Wtᵀ k_t) and one
+ * recurrence step Wt ← 1·Wt + (−η k_t) eᵀ, y_t += Wtᵀ q_t.
+ */
 export function recurrent(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
   const eta = tttStep(params, d);
-  const W = allocate(dtype, dv * d);
-  const e = allocate(dtype, dv);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [Wt, K, Q, V, Y, e, step, one] = ws.frame(dtype, [d * dv, L * d, L * d, L * dv, L * dv, dv, d, 1]) as [
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
+  ];
+  K.set(inputs['K']!.data);
+  Q.set(inputs['Q']!.data);
+  V.set(inputs['V']!.data);
+  one[0] = 1;
   for (let t = 0; t < L; t++) {
-    for (let j = 0; j < dv; j++) {
-      let wk = 0;
-      for (let i = 0; i < d; i++) wk += W[j * d + i]! * K[t * d + i]!;
-      e[j] = wk - V[t * dv + j]!;
-    }
-    for (let j = 0; j < dv; j++) {
-      let y = 0;
-      for (let i = 0; i < d; i++) {
-        W[j * d + i] = W[j * d + i]! - eta * e[j]! * K[t * d + i]!;
-        y += W[j * d + i]! * Q[t * d + i]!;
-      }
-      Y[t * dv + j] = y;
-    }
+    e.fill(0);
+    ws.readout(d, dv, { data: Wt, ld: dv }, { data: K, offset: t * d, ld: 1 }, { data: e, ld: dv });
+    for (let j = 0; j < dv; j++) e[j] = e[j]! - V[t * dv + j]!;
+    for (let i = 0; i < d; i++) step[i] = -eta * K[t * d + i]!;
+    ws.step(d, dv, Wt, step, Q.subarray(t * d, (t + 1) * d), { data: e, ld: dv }, { data: Y, offset: t * dv, ld: dv }, one);
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
 
 /**
  * Mini-batch GD in the dual form of the TTT paper: for a batch of c tokens at weights W_0,
  * E = K_b W_0ᵀ − V_b (c×dv residuals), A_ru = k_u·q_r for u ≤ r (c×c, causal),
  * y_r = W_0 q_r − η Σ_{u≤r} A_ru e_u, then W ← W_0 − η Eᵀ K_b. No per-token W is ever formed.
+ * The five products per batch (K_b Wt, Q_b Wt, Q_b K_bᵀ, A E, K_bᵀ E) are SIMD matmuls.
  */
 export function miniBatch(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
   const eta = tttStep(params, d);
   const b = Math.min(tttBatch(params), L);
-  const W = allocate(dtype, dv * d);
-  const E = allocate(dtype, b * dv);
-  const A = allocate(dtype, b * b);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [Wt, K, Kt, Q, V, Y, E, A, product] = ws.frame(dtype, [d * dv, L * d, d * L, L * d, L * dv, L * dv, b * dv, b * b, Math.max(b, d) * dv]) as [
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
+  ];
+  K.set(inputs['K']!.data);
+  transposeInto(inputs['K']!.data, L, d, Kt);
+  Q.set(inputs['Q']!.data);
+  V.set(inputs['V']!.data);
   for (let t0 = 0; t0 < L; t0 += b) {
     const c = Math.min(b, L - t0);
-    for (let r = 0; r < c; r++) {
-      const t = t0 + r;
-      for (let j = 0; j < dv; j++) {
-        let wk = 0;
-        let wq = 0;
-        for (let i = 0; i < d; i++) {
-          wk += W[j * d + i]! * K[t * d + i]!;
-          wq += W[j * d + i]! * Q[t * d + i]!;
-        }
-        E[r * dv + j] = wk - V[t * dv + j]!;
-        Y[t * dv + j] = wq;
-      }
-      for (let u = 0; u <= r; u++) {
-        let kq = 0;
-        for (let i = 0; i < d; i++) kq += K[(t0 + u) * d + i]! * Q[t * d + i]!;
-        A[r * b + u] = kq;
-      }
-    }
-    for (let r = 0; r < c; r++) {
-      for (let j = 0; j < dv; j++) {
-        let correction = 0;
-        for (let u = 0; u <= r; u++) correction += A[r * b + u]! * E[u * dv + j]!;
-        Y[(t0 + r) * dv + j] = Y[(t0 + r) * dv + j]! - eta * correction;
-      }
-    }
-    for (let j = 0; j < dv; j++) {
-      for (let i = 0; i < d; i++) {
-        let update = 0;
-        for (let u = 0; u < c; u++) update += E[u * dv + j]! * K[(t0 + u) * d + i]!;
-        W[j * d + i] = W[j * d + i]! - eta * update;
-      }
-    }
+    const Kb = { data: K, offset: t0 * d, ld: d };
+    const Qb = { data: Q, offset: t0 * d, ld: d };
+    const KbT = { data: Kt, offset: t0, ld: L };
+    ws.gemm(c, dv, d, Kb, { data: Wt, ld: dv }, { data: E, ld: dv }, false);
+    for (let i = 0; i < c * dv; i++) E[i] = E[i]! - V[t0 * dv + i]!;
+    ws.gemm(c, dv, d, Qb, { data: Wt, ld: dv }, { data: Y, offset: t0 * dv, ld: dv }, false);
+    ws.gemm(c, c, d, Qb, KbT, { data: A, ld: b }, false);
+    for (let r = 0; r < c; r++) A.fill(0, r * b + r + 1, r * b + c);
+    // y_r −= η (A E)_r, the correction summed before it is scaled.
+    ws.gemm(c, dv, c, { data: A, ld: b }, { data: E, ld: dv }, { data: product, ld: dv }, false);
+    for (let i = 0; i < c * dv; i++) Y[t0 * dv + i] = Y[t0 * dv + i]! - eta * product[i]!;
+    // Wt −= η K_bᵀ E
+    ws.gemm(d, dv, c, KbT, { data: E, ld: dv }, { data: product, ld: dv }, false);
+    for (let i = 0; i < d * dv; i++) Wt[i] = Wt[i]! - eta * product[i]!;
   }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
