@@ -2,11 +2,14 @@
 // g_t = a_t g_{t+1} + B_t X_tᵀ (backward, the flipped SSD scan in original time),
 //   Y_t = Dskip·X_t + C_{t−1}ᵀ h_{t−1} + C_{t+1}ᵀ g_{t+1}   (shift: no term at t = 0, resp. t = L−1).
 // BACKWARD = 0 writes every Y_t as the skip plus the forward term; BACKWARD = 1 (the next dispatch)
-// adds the backward term. One invocation per state element (n, p) laid out as in
-// common/lane-scan.wgsl, step i being token i forward, L − 1 − i backward. The final state goes to
-// `state` (h, resp. g).
+// adds the backward term. Step i is token i forward, L − 1 − i backward. Two entry points, chosen
+// per device (scan-config.ts): `main`, one invocation per state element (n, p) laid out as in
+// common/lane-scan.wgsl, sequential over the steps; `segmented`, parallel across them
+// (common/segment-scan.wgsl, one workgroup per column p). The final state goes to `state` (h,
+// resp. g).
 
 #include "common/lane-scan.wgsl"
+#include "common/segment-scan.wgsl"
 
 struct Params { L: u32, N: u32, P: u32, Dskip: f32 }
 
@@ -40,4 +43,9 @@ fn scanOutput(i: u32, p: u32, y: f32) {
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   laneScan(wid.x, li, params.L, params.N, params.P);
+}
+
+@compute @workgroup_size(256)
+fn segmented(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
+  segmentScan(wid.x, li, params.L, params.N, params.P);
 }

@@ -1,8 +1,11 @@
-// SSD scan form (MIXERS.md §6): h_t = a_t·h_{t−1} + B_t X_tᵀ (N×P), Y_t = h_tᵀ C_t, one invocation
-// per state element (n, p) laid out as in common/lane-scan.wgsl (R lanes per column p, ≤ 8 state
-// rows each). The final state is written to h.
+// SSD scan form (MIXERS.md §6): h_t = a_t·h_{t−1} + B_t X_tᵀ (N×P), Y_t = h_tᵀ C_t. Two entry
+// points, chosen per device (scan-config.ts): `main`, one invocation per state element (n, p) laid
+// out as in common/lane-scan.wgsl (R lanes per column p, ≤ 8 state rows each), sequential over t;
+// `segmented`, the same scan parallel across t (common/segment-scan.wgsl, one workgroup per
+// column p). The final state is written to h.
 
 #include "common/lane-scan.wgsl"
+#include "common/segment-scan.wgsl"
 
 struct Params { L: u32, N: u32, P: u32, chunk: u32, width: u32 }
 
@@ -24,4 +27,9 @@ fn scanFinal(n: u32, p: u32, state: f32) { h[n * params.P + p] = state; }
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   laneScan(wid.x, li, params.L, params.N, params.P);
+}
+
+@compute @workgroup_size(256)
+fn segmented(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
+  segmentScan(wid.x, li, params.L, params.N, params.P);
 }

@@ -1,9 +1,11 @@
 // Diagonal SSM scan (MIXERS.md §5): h_t[c,k] = Abar[t,c,k]·h_{t−1}[c,k] + B[t,k]·X[t,c],
-// Y[t,c] = Σ_k C[t,k]·h_t[c,k]. One invocation per state element (c, k) laid out as in
-// common/lane-scan.wgsl (R lanes per channel c, ≤ 8 states each). The final state is written to
-// h (D×r).
+// Y[t,c] = Σ_k C[t,k]·h_t[c,k]. Two entry points, chosen per device (scan-config.ts): `main`, one
+// invocation per state element (c, k) laid out as in common/lane-scan.wgsl (R lanes per channel c,
+// ≤ 8 states each), sequential over t; `segmented`, parallel across t (common/segment-scan.wgsl,
+// one workgroup per channel). The final state is written to h (D×r).
 
 #include "common/lane-scan.wgsl"
+#include "common/segment-scan.wgsl"
 
 struct Params { L: u32, D: u32, r: u32 }
 
@@ -25,4 +27,9 @@ fn scanFinal(k: u32, c: u32, state: f32) { h[c * params.r + k] = state; }
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   laneScan(wid.x, li, params.L, params.r, params.D);
+}
+
+@compute @workgroup_size(256)
+fn segmented(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
+  segmentScan(wid.x, li, params.L, params.r, params.D);
 }

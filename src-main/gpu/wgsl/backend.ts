@@ -6,6 +6,8 @@
  */
 import type { Backend, BackendProbe, KernelConfig, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
 import { autotuneMatmul, type MatmulTuning } from './autotune.js';
+import { autotuneScan, type ScanTuning } from './autotune-scan.js';
+import { DEFAULT_SCAN, hasScanChoice, planForScan, withScanConfig, type ScanConfig } from './scan-config.js';
 import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
@@ -32,7 +34,9 @@ export interface WgslBackendOptions {
   readonly memoryBudgetBytes?: number;
   /** The register-blocked tile's configuration before (or without) calibration's autotuning. */
   readonly matmul?: MatmulConfig;
-  /** Whether `calibrate` autotunes the matmul configuration (default: yes). */
+  /** The scans' configuration (sequential or parallel across L) before (or without) calibration's autotuning. */
+  readonly scan?: ScanConfig;
+  /** Whether `calibrate` autotunes the matmul and scan configurations (default: yes). */
   readonly autotune?: boolean;
   /** Where an earlier calibration's choice on the same adapter and driver is kept (reused without re-timing). */
   readonly tuningCache?: TuningCache;
@@ -56,10 +60,14 @@ export class WgslBackend implements Backend {
   matmul: MatmulConfig;
   /** Where `matmul` came from, recorded with every point that compiles with it. */
   matmulSource: KernelConfig['source'] = 'default';
+  /** Whether the scans across L run sequentially or in parallel (autotuned by `calibrate`; not cached). */
+  scan: ScanConfig;
+  scanSource: KernelConfig['source'] = 'default';
 
   constructor(private readonly options: WgslBackendOptions) {
     this.device = options.device;
     this.matmul = options.matmul ?? DEFAULT_MATMUL;
+    this.scan = options.scan ?? DEFAULT_SCAN;
     this.pipelines = new PipelineCache(this.device, options.loadShader);
     this.watch(this.device);
   }
@@ -90,7 +98,8 @@ export class WgslBackend implements Backend {
     const where = `wgsl ${mixer.id}/${form.id}`;
     const support = wgslSupport(mixer, form, request.dtype);
     if (!support.supported) throw new MixscopeError(`${where}: ${support.note}`, 'unsupported');
-    const plan = findPlan(mixer.id, form.id)!;
+    const planned = findPlan(mixer.id, form.id)!;
+    const plan = planForScan(planned, this.scan);
     const dims = inferDims(mixer, inputs);
     const why = plan.unsupported?.(dims, params);
     if (why) throw new MixscopeError(`${where}: ${why}`, 'unsupported');
@@ -120,6 +129,7 @@ export class WgslBackend implements Backend {
       throw err;
     }
     if (passes.some((p) => p.tuning === 'matmul')) kernel.kernelConfig = matmulKernelConfig(this.matmul, this.matmulSource);
+    if (hasScanChoice(planned)) kernel.kernelConfig = withScanConfig(kernel.kernelConfig, this.scan, this.scanSource);
     kernel.uploadMs = await uploadInputs(device, storage, inputs, cost.buffers, where);
     // First call: its time counts as compile (pipeline creation, driver caches), not as a sample.
     const firstStart = performance.now();
@@ -142,6 +152,8 @@ export class WgslBackend implements Backend {
 
   /** The autotuner's last result on this device (undefined before calibration or with autotune off). */
   tuning: MatmulTuning | undefined;
+  /** The scan autotuner's last result on this device. */
+  scanTuning: ScanTuning | undefined;
 
   /** Autotuning first (unless turned off), so the roof is measured with the configuration the points use. */
   private async tuneAndCalibrate(): Promise<WgslCalibration> {
@@ -160,6 +172,17 @@ export class WgslBackend implements Backend {
         this.matmulSource = 'autotuned';
         await cache?.store(key, this.matmul);
       }
+      this.scanTuning = await autotuneScan(async (scan, request) => {
+        const kept = this.scan;
+        this.scan = scan;
+        try {
+          return await this.prepare(request);
+        } finally {
+          this.scan = kept;
+        }
+      });
+      this.scan = this.scanTuning.config;
+      this.scanSource = 'autotuned';
     }
     return calibrateWgsl(this.device, this.pipelines, { matmulConstants: matmulConstants(this.matmul) });
   }
@@ -186,6 +209,9 @@ export class WgslBackend implements Backend {
     this.matmul = this.options.matmul ?? DEFAULT_MATMUL;
     this.matmulSource = 'default';
     this.tuning = undefined;
+    this.scan = this.options.scan ?? DEFAULT_SCAN;
+    this.scanSource = 'default';
+    this.scanTuning = undefined;
     this.watch(this.device);
   }
 

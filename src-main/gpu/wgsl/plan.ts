@@ -69,6 +69,12 @@ export interface FormPlan {
   readonly approximate?: string;
   /** Sizes the kernel cannot take (a register array bound); a one-line reason, or undefined when fine. */
   unsupported?(dims: Dims, params: Params): string | undefined;
+  /**
+   * The same form with its scans across L run as parallel scans instead of token loops, over the
+   * same buffers; the backend runs these instead of `passes` when its scan configuration says so
+   * (scan-config.ts).
+   */
+  readonly parallelPasses?: readonly PlanStep[];
 }
 
 /** Form id → plan, for one mixer. */

@@ -1,9 +1,9 @@
 /**
  * WGSL plans of Mamba-2 SSD (MIXERS.md §6): shaders/ssd/. The quadratic form is the chunked form's
- * stage 1 on a single chunk of length L, so both share scores.wgsl and apply.wgsl. The scan runs
- * one invocation per state element (n, p) with the sequential loop over t (the parallel-across-L
- * variant is the chunked form); the chunked form's scan over chunks is likewise one invocation per
- * state element, sequential over the L/Q chunks.
+ * stage 1 on a single chunk of length L, so both share scores.wgsl and apply.wgsl. The scan, and
+ * the chunked form's scan over chunk states, run either sequentially (one invocation per state
+ * element stepping through t, resp. the L/Q chunks) or as blocked parallel scans across t
+ * (`parallelPasses`; scan-config.ts picks per device).
  */
 import type { Dims, Params } from '../../../engine/core/mixer.js';
 import { chunkSize } from '../../../engine/mixers/common/chunks.js';
@@ -47,13 +47,14 @@ function blockPasses(scores: string, quadratic: boolean): PassPlan[] {
 /** The scan keeps ⌈N/64⌉ ≤ 8 state rows per invocation. */
 const SCAN_MAX_N = 512;
 
+const scanStorage = ['X', 'a', 'B', 'C', 'Y', 'h'];
 const scan: FormPlan = {
   uniforms: uniforms(true),
   passes: [
     {
       shader: 'ssd/scan.wgsl',
       entry: 'main',
-      storage: ['X', 'a', 'B', 'C', 'Y', 'h'],
+      storage: scanStorage,
       workgroups: (dims) => {
         let lanes = 1;
         while (lanes < dims['N']! && lanes < 64) lanes *= 2;
@@ -61,31 +62,41 @@ const scan: FormPlan = {
       },
     },
   ],
+  // One workgroup per column p, parallel across t.
+  parallelPasses: [{ shader: 'ssd/scan.wgsl', entry: 'segmented', storage: scanStorage, workgroups: (dims) => grid1d(dims['P']!, 1) }],
   unsupported: (dims) => (dims['N']! > SCAN_MAX_N ? `the scan kernel takes N ≤ ${SCAN_MAX_N}; got N = ${dims['N']}` : undefined),
 };
+
+/** The chunked form's passes, its scan over chunks sequential per state element or a blocked scan. */
+function chunkedPasses(parallel: boolean): PassPlan[] {
+  return [
+    { shader: 'ssd/decay.wgsl', entry: 'main', storage: ['a', 'decay'], workgroups: (dims, params) => grid1d(chunks(dims, params, false), 64) },
+    ...blockPasses('block scores', false),
+    {
+      shader: 'ssd/states.wgsl',
+      tuning: 'matmul',
+      entry: 'main',
+      storage: ['decay', 'B', 'X', 'chunk states'],
+      workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), ceilDiv(dims['N']!, 64), chunks(dims, params, false)],
+    },
+    {
+      shader: 'ssd/carry.wgsl',
+      entry: parallel ? 'segmented' : 'main',
+      storage: ['decay', 'chunk states'],
+      workgroups: (dims) => grid1d(dims['N']! * dims['P']!, parallel ? 1 : 64),
+    },
+    {
+      shader: 'ssd/state-output.wgsl',
+      tuning: 'matmul',
+      entry: 'main',
+      storage: ['decay', 'C', 'chunk states', 'Y'],
+      workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), blockTiles(dims, params, false), chunks(dims, params, false)],
+    },
+  ];
+}
 
 export const ssdPlan: MixerPlan = {
   quadratic: { uniforms: uniforms(true), passes: blockPasses('G ⊙ CBᵀ', true) },
   scan,
-  chunked: {
-    uniforms: uniforms(false),
-    passes: [
-      { shader: 'ssd/decay.wgsl', entry: 'main', storage: ['a', 'decay'], workgroups: (dims, params) => grid1d(chunks(dims, params, false), 64) },
-      ...blockPasses('block scores', false),
-      {
-        shader: 'ssd/states.wgsl',
-        entry: 'main',
-        storage: ['decay', 'B', 'X', 'chunk states'],
-        workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), ceilDiv(dims['N']!, 64), chunks(dims, params, false)],
-      },
-      { shader: 'ssd/carry.wgsl', entry: 'main', storage: ['decay', 'chunk states'], workgroups: (dims) => grid1d(dims['N']! * dims['P']!, 64) },
-      {
-        shader: 'ssd/state-output.wgsl',
-        tuning: 'matmul',
-        entry: 'main',
-        storage: ['decay', 'C', 'chunk states', 'Y'],
-        workgroups: (dims, params) => [ceilDiv(dims['P']!, 64), blockTiles(dims, params, false), chunks(dims, params, false)],
-      },
-    ],
-  },
+  chunked: { uniforms: uniforms(false), passes: chunkedPasses(false), parallelPasses: chunkedPasses(true) },
 };

@@ -1,7 +1,8 @@
 /**
  * WGSL plans of the diagonal SSM (MIXERS.md §5): shaders/ssm/. The scan runs one invocation per
- * state element (c, k) with the sequential loop over t, not a parallel scan across L: that would
- * need an L×D×r scratch the cost model (h, D×r) does not hold. The materialized form holds one
+ * state element (c, k) with the sequential loop over t, or (`parallelPasses`, scan-config.ts) a
+ * blocked parallel scan across t, one workgroup per channel, whose segment carries live in
+ * workgroup memory, so it needs no scratch beyond the cost model's buffers. The materialized form holds one
  * channel's L×L matrix at a time (the cost model's `M (one channel)`), so it loops over the D
  * channels: build M, then multiply it into that channel's column of X.
  */
@@ -32,6 +33,9 @@ export const ssmPlan: MixerPlan = {
           return [ceilDiv(dims['D']!, 64 / lanes)];
         },
       },
+    ],
+    parallelPasses: [
+      { shader: 'ssm/scan.wgsl', entry: 'segmented', storage: ['X', 'Abar', 'B', 'C', 'Y', 'h'], workgroups: (dims) => grid1d(dims['D']!, 1) },
     ],
     unsupported: (dims) => (dims['r']! > SCAN_MAX_R ? `the scan kernel takes r ≤ ${SCAN_MAX_R}; got r = ${dims['r']}` : undefined),
   },

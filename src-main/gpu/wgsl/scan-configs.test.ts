@@ -1,0 +1,87 @@
+/**
+ * Every scan configuration the autotuner may pick (scan-config.ts) besides the default that
+ * conformance.test.ts runs: every form whose plan has a parallel scan through the conformance
+ * suite (1e-4 relative to float64 at L = 1, 37, 130 and 2048, with the parameter variants), on a
+ * backend compiled with that configuration; and the scan autotuner itself. In-process on Dawn (the
+ * test's own device), on the test routes; skipped visibly without an adapter.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BackendProbe } from '../../engine/core/backend.js';
+import { MIXERS } from '../../engine/registry.js';
+import { createDawnDevice, type DawnDevice } from '../node/dawn.js';
+import { fileShaderLoader } from '../node/shader-files.js';
+import { autotuneScan } from './autotune-scan.js';
+import { WgslBackend } from './backend.js';
+import { wgslConformance, WGSL_SHAPES } from './conformance-suite.js';
+import { findPlan } from './plans/index.js';
+import { DEFAULT_SCAN, hasScanChoice, SCAN_CONFIGS, scanLabel, type ScanConfig } from './scan-config.js';
+import { pointInputs, TEST_ROUTES } from './test-host.js';
+
+let dawn: DawnDevice | undefined;
+let reason = '';
+try {
+  dawn = await createDawnDevice(TEST_ROUTES);
+} catch (err) {
+  reason = err instanceof Error ? err.message : String(err);
+}
+afterAll(() => dawn?.device.destroy());
+
+const scanned = (mixerId: string, formId: string) => {
+  const plan = findPlan(mixerId, formId);
+  return plan !== undefined && hasScanChoice(plan);
+};
+const backendWith = (scan: ScanConfig) =>
+  new WgslBackend({ device: dawn!.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn!.route})`, scan, autotune: false });
+
+it('the forms with a scan across L have a parallel variant: SSD scan and chunked, Hydra scan, SSM scan', () => {
+  const forms = MIXERS.flatMap((m) => m.forms.filter((f) => scanned(m.id, f.id)).map((f) => `${m.id}/${f.id}`));
+  expect(forms.sort()).toEqual(['hydra/scan', 'ssd/chunked', 'ssd/scan', 'ssm/scan']);
+});
+
+if (!dawn) describe.skip(`scan configurations — SKIPPED: no WebGPU adapter (${reason})`, () => it('needs an adapter', () => undefined));
+
+if (dawn) {
+  describe(`scan autotuner — on Dawn ${dawn.route}, ${dawn.adapter.info.description}`, () => {
+    it('checks and times both configurations and keeps the faster correct one', async () => {
+      const backend = backendWith(DEFAULT_SCAN);
+      const prepare = (scan: ScanConfig, request: Parameters<typeof backend.prepare>[0]) => {
+        backend.scan = scan;
+        return backend.prepare(request);
+      };
+      const tuning = await autotuneScan(prepare, { L: 512, minTimeMs: 10 });
+      expect(tuning.candidates.map((c) => c.config)).toEqual(SCAN_CONFIGS);
+      for (const c of tuning.candidates) {
+        expect(c.error).toBeLessThanOrEqual(1e-4);
+        expect(c.ms).toBeGreaterThan(0);
+      }
+      const fastest = Math.min(...tuning.candidates.map((c) => c.ms!));
+      expect(tuning.candidates.find((c) => c.ms === fastest)!.config).toEqual(tuning.config);
+      expect(tuning.speedupOverDefault).toBeLessThanOrEqual(1);
+      const rejected = await autotuneScan(prepare, { L: 64, minTimeMs: 1, tolerance: 0 });
+      expect(rejected.candidates.every((c) => c.rejected !== undefined && c.ms === undefined)).toBe(true);
+      expect(rejected.config).toEqual(DEFAULT_SCAN);
+    });
+
+    it('a point records the scan configuration it ran with, beside the matmul tile where it has one', async () => {
+      const backend = backendWith({ mode: 'parallel' });
+      const ssd = MIXERS.find((m) => m.id === 'ssd')!;
+      for (const [formId, expected] of [
+        ['scan', { kernel: 'wgsl-scan', params: { scan: 'parallel' }, source: 'default' }],
+        ['chunked', { kernel: 'wgsl-matmul-tile', params: { microM: 4, depth: 16, scan: 'parallel' }, source: 'default' }],
+      ] as const) {
+        const { params, inputs } = pointInputs(ssd, 37, 8);
+        const kernel = await backend.prepare({ mixer: ssd, form: ssd.forms.find((f) => f.id === formId)!, inputs, params, dtype: 'float32' });
+        kernel.release();
+        expect(kernel.kernelConfig).toEqual(expected);
+      }
+    });
+  });
+
+  for (const config of SCAN_CONFIGS.filter((c) => c.mode !== DEFAULT_SCAN.mode)) {
+    const backend = backendWith(config);
+    const probe: BackendProbe = await backend.probe();
+    wgslConformance(backend, { ...probe, host: `${probe.host}, ${scanLabel(config)}` }, {
+      shapesOf: (mixer, form) => (scanned(mixer.id, form.id) ? WGSL_SHAPES : []),
+    });
+  }
+}
