@@ -1,7 +1,11 @@
 // Chunked forms (MIXERS.md §2, §3), step 1 of chunk c = step.index: the chunk's causal block
 //   A[i,s] = x_{c0+i}·y_{c0+s} · λ^{i−s}   for s ≤ i < len (c0 = c·chunk, len = the chunk's length),
 // into one W×W buffer (W = min(chunk, L)) reused by every chunk. λ = 2^{log2_decay}.
-// 16×16 tiles, one entry per invocation, X and Y rows through workgroup memory.
+// One workgroup per 64×64 tile of the block, a MICRO_M×4 micro-tile per invocation from vec4 loads
+// of workgroup memory (common/tiled-scores.wgsl; MICRO_M and DEPTH are the matmul configuration's).
+// Tiles wholly above the diagonal return at once.
+
+#include "common/tiled-scores.wgsl"
 
 struct Params { L: u32, d: u32, dv: u32, chunk: u32, scale: f32, bias: f32, post: f32, log2_decay: f32 }
 struct Step { index: u32 }
@@ -12,32 +16,29 @@ struct Step { index: u32 }
 @group(0) @binding(3) var<storage, read_write> A: array<f32>;
 @group(1) @binding(0) var<uniform> step: Step;
 
-const TILE: u32 = 16u;
-var<workgroup> Xs: array<array<f32, 16>, 16>;
-var<workgroup> Ys: array<array<f32, 16>, 16>;
+/** The first token of the chunk. */
+var<private> chunkStart: u32;
 
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
+fn scoreX(t: u32, i: u32) -> f32 { return X[(chunkStart + t) * params.d + i]; }
+fn scoreY(s: u32, i: u32) -> f32 { return Yk[(chunkStart + s) * params.d + i]; }
+
+@compute @workgroup_size(WG_X, WG_Y)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
+        @builtin(local_invocation_index) li: u32) {
   let L = params.L;
-  let d = params.d;
   let W = min(params.chunk, L);
   let c0 = step.index * params.chunk;
   let len = min(params.chunk, L - c0);
   let i0 = wid.y * TILE;
   let s0 = wid.x * TILE;
   if (s0 > i0 + TILE - 1u || i0 >= len) { return; }
-  let i = i0 + lid.y;
-  let s = s0 + lid.x;
-  var dot = 0.0;
-  for (var k0 = 0u; k0 < d; k0 += TILE) {
-    let k = k0 + lid.x;
-    let row_x = i0 + lid.y;
-    let row_y = s0 + lid.y;
-    Xs[lid.x][lid.y] = select(0.0, X[(c0 + min(row_x, len - 1u)) * d + min(k, d - 1u)], row_x < len && k < d);
-    Ys[lid.x][lid.y] = select(0.0, Yk[(c0 + min(row_y, len - 1u)) * d + min(k, d - 1u)], row_y < len && k < d);
-    workgroupBarrier();
-    for (var x = 0u; x < TILE; x++) { dot += Xs[x][lid.y] * Ys[x][lid.x]; }
-    workgroupBarrier();
+  chunkStart = c0;
+  let acc = tiledScores(len, params.d, i0, s0, lid, li);
+  for (var x = 0u; x < MICRO_M; x++) {
+    let i = i0 + lid.y * MICRO_M + x;
+    for (var y = 0u; y < MICRO_N; y++) {
+      let s = s0 + lid.x * MICRO_N + y;
+      if (i < len && s <= i) { A[i * W + s] = acc[x][y] * exp2(f32(i - s) * params.log2_decay); }
+    }
   }
-  if (i < len && s <= i) { A[i * W + s] = dot * exp2(f32(i - s) * params.log2_decay); }
 }

@@ -22,7 +22,8 @@ const NORMALIZED: bool = true;
 fn chunkQuery(i: u32, c0: u32, k: u32) -> f32 { return phiQ[(c0 + i) * params.d + k]; }
 fn chunkNormalizer(k: u32) -> f32 { return z[k]; }
 
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  chunkOutput(wid, lid);
+@compute @workgroup_size(WG_X, WG_Y)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
+        @builtin(local_invocation_index) li: u32) {
+  chunkOutput(wid, lid, li);
 }

@@ -72,13 +72,31 @@ export function chunking(chunk: (params: Params) => number) {
   };
 }
 
+/** The chunk's causal block A (64×64 register tiles). */
 export function chunkScores(x: string, y: string, A: string, width: (dims: Dims, params: Params) => number): PassPlan {
   return {
     shader: 'common/chunk-scores.wgsl',
+    tuning: 'matmul',
     entry: 'main',
     storage: [x, y, A],
-    workgroups: (dims, params) => [ceilDiv(width(dims, params), 16), ceilDiv(width(dims, params), 16)],
+    workgroups: (dims, params) => [ceilDiv(width(dims, params), 64), ceilDiv(width(dims, params), 64)],
   };
+}
+
+/** The chunk's outputs [A | Q̃]·[V ; S] (64×64 register tiles of rows × dv). */
+export function chunkOutput(shader: string, storage: readonly string[], width: (dims: Dims, params: Params) => number): PassPlan {
+  return {
+    shader,
+    tuning: 'matmul',
+    entry: 'main',
+    storage,
+    workgroups: (dims, params) => [ceilDiv(dims['dv']!, 64), ceilDiv(width(dims, params), 64)],
+  };
+}
+
+/** The state update past the chunk, K̃ᵀV (64×64 register tiles of the d×dv state). */
+export function chunkState(shader: string, storage: readonly string[]): PassPlan {
+  return { shader, tuning: 'matmul', entry: 'main', storage, workgroups: (dims) => [ceilDiv(dims['dv']!, 64), ceilDiv(dims['d']!, 64)] };
 }
 
 /** The recurrent kernels stage q_t and k_t in 256-entry workgroup arrays. */

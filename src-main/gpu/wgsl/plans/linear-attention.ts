@@ -1,7 +1,7 @@
 /** WGSL plans of linear attention (MIXERS.md §2), φ = elu + 1 with the denominator. */
 import { chunkSize } from '../../../engine/mixers/common/chunks.js';
 import { ceilDiv, type MixerPlan } from '../plan.js';
-import { applyValues, attentionUniforms, chunkScores, chunking, clear, featureMap, maskedScores, recurrentLimit } from './attention-family.js';
+import { applyValues, attentionUniforms, chunkOutput, chunkScores, chunkState, chunking, clear, featureMap, maskedScores, recurrentLimit } from './attention-family.js';
 
 const chunk = (params: Readonly<Record<string, number | string>>): number => chunkSize(params, 'linear-attention');
 const uniforms = attentionUniforms({ chunk });
@@ -32,18 +32,8 @@ export const linearAttentionPlan: MixerPlan = {
         count,
         loop: [
           chunkScores('φQ', 'φK', A1, width),
-          {
-            shader: 'linear-attention/chunk-output.wgsl',
-            entry: 'main',
-            storage: ['φQ', 'V', A1, 'S', 'z', 'Y'],
-            workgroups: (dims, params) => [ceilDiv(dims['dv']!, 16), ceilDiv(width(dims, params), 16)],
-          },
-          {
-            shader: 'linear-attention/chunk-state.wgsl',
-            entry: 'main',
-            storage: ['φK', 'V', 'S', 'z'],
-            workgroups: (dims) => [ceilDiv(dims['dv']!, 16), ceilDiv(dims['d']!, 16)],
-          },
+          chunkOutput('linear-attention/chunk-output.wgsl', ['φQ', 'V', A1, 'S', 'z', 'Y'], width),
+          chunkState('linear-attention/chunk-state.wgsl', ['φK', 'V', 'S', 'z']),
         ],
       },
     ],

@@ -4,7 +4,7 @@
  */
 import type { Params } from '../../../engine/core/mixer.js';
 import { ceilDiv, type MixerPlan } from '../plan.js';
-import { applyValues, attentionUniforms, chunkScores, chunking, clear, maskedScores, recurrentLimit } from './attention-family.js';
+import { applyValues, attentionUniforms, chunkOutput, chunkScores, chunkState, chunking, clear, maskedScores, recurrentLimit } from './attention-family.js';
 
 export function retentionFamilyPlan(chunk: (params: Params) => number, lambda?: (params: Params) => number): MixerPlan {
   const uniforms = attentionUniforms(lambda ? { chunk, lambda } : { chunk });
@@ -32,18 +32,8 @@ export function retentionFamilyPlan(chunk: (params: Params) => number, lambda?: 
           count,
           loop: [
             chunkScores('Q', 'K', A1, width),
-            {
-              shader: 'retention/chunk-output.wgsl',
-              entry: 'main',
-              storage: ['Q', 'V', A1, 'S', 'Y'],
-              workgroups: (dims, params) => [ceilDiv(dims['dv']!, 16), ceilDiv(width(dims, params), 16)],
-            },
-            {
-              shader: 'retention/chunk-state.wgsl',
-              entry: 'main',
-              storage: ['K', 'V', 'S'],
-              workgroups: (dims) => [ceilDiv(dims['dv']!, 16), ceilDiv(dims['d']!, 16)],
-            },
+            chunkOutput('retention/chunk-output.wgsl', ['Q', 'V', A1, 'S', 'Y'], width),
+            chunkState('retention/chunk-state.wgsl', ['K', 'V', 'S']),
           ],
         },
       ],
