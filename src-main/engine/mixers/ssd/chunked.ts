@@ -56,12 +56,13 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
     ws.gemm(N, P, n, { data: weighted, ld: width }, { data: X, offset: c0 * P, ld: P }, { data: states, offset: c * NP, ld: P }, false);
   }
   // (3) in place: states[c] becomes the state entering chunk c, h_in(c+1) = decay_end(c)·h_in(c) + H_c.
-  for (let e = 0; e < NP; e++) {
-    let carry = 0;
-    for (let c = 0; c < chunks; c++) {
+  const carry = new Float64Array(NP);
+  for (let c = 0; c < chunks; c++) {
+    const through = decay[Math.min(L, (c + 1) * Q) - 1]!;
+    for (let e = 0; e < NP; e++) {
       const local = states[c * NP + e]!;
-      states[c * NP + e] = carry;
-      carry = decay[Math.min(L, (c + 1) * Q) - 1]! * carry + local;
+      states[c * NP + e] = carry[e]!;
+      carry[e] = through * carry[e]! + local;
     }
   }
   // (4) the entering state's contribution to every output of the chunk: C_c h_in, scaled per row.

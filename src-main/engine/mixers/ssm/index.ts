@@ -3,7 +3,8 @@ import { normalArray } from '../../core/random.js';
 import { tensor } from '../../core/tensor.js';
 import { randomGates } from '../common/gates.js';
 import { materializedCost, scanCost } from './cost.js';
-import { materialized, scan } from './forms.js';
+import { scan } from './forms.js';
+import { materialized } from './materialized.js';
 import { ssmReference } from './reference.js';
 
 export const ssm: Mixer = {
