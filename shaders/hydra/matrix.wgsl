@@ -1,10 +1,13 @@
 // Hydra, materialized form (MIXERS.md §12): the full L×L quasiseparable matrix
 //   M_ts = (C_{t−1}·B_s)·a_{s+1}…a_{t−1}  (s < t),   Dskip  (s = t),   (C_{t+1}·B_s)·a_{t+1}…a_{s−1}  (s > t),
 // so that Y = M X equals shift(SS(X)) + flip(shift(SS(flip X))) + Dskip·X. One workgroup per 64×64
-// tile, 4×4 entries per invocation; rows C_{t−1} (below the diagonal) and C_{t+1} (above) and rows of
-// B stream through workgroup memory 16 columns of N at a time, diagonal tiles taking both. Decays
-// are exp of differences of cs(x) = Σ_{r=base+1..x} log a_r, base = min(t0, s0): the span between
-// the tiles by a tree reduction, then running sums along the tile's rows and columns.
+// tile, a MICRO_M×4 micro-tile per invocation from vec4 loads of workgroup memory
+// (common/tiled-scores.wgsl; MICRO_M and DEPTH are the matmul configuration's): C_{t−1}·B_s below
+// the diagonal, C_{t+1}·B_s above it, diagonal tiles taking both. Decays are exp of differences of
+// cs(x) = Σ_{r=base+1..x} log a_r, base = min(t0, s0): the span between the tiles by a tree
+// reduction, then running sums along the tile's rows and columns, so every exponent is ≤ 0.
+
+#include "common/tiled-scores.wgsl"
 
 struct Params { L: u32, N: u32, P: u32, Dskip: f32 }
 
@@ -14,18 +17,20 @@ struct Params { L: u32, N: u32, P: u32, Dskip: f32 }
 @group(0) @binding(3) var<storage, read> C: array<f32>;
 @group(0) @binding(4) var<storage, read_write> M: array<f32>;
 
-const TILE: u32 = 64u;
-const DEPTH: u32 = 16u;
-const BLOCK: u32 = 4u;
-
-var<workgroup> Cm: array<array<f32, 64>, 16>;
-var<workgroup> Cp: array<array<f32, 64>, 16>;
-var<workgroup> Bs: array<array<f32, 64>, 16>;
 var<workgroup> logT: array<f32, 64>;
 var<workgroup> logS: array<f32, 64>;
 var<workgroup> ownT: array<f32, 64>;
 var<workgroup> ownS: array<f32, 64>;
 var<workgroup> partial: array<f32, 256>;
+
+/** Which readout row the scores take: C_{t−1} (below the diagonal) or C_{t+1} (above). */
+var<private> readoutBelow: bool;
+
+fn scoreX(t: u32, i: u32) -> f32 {
+  if (readoutBelow) { return select(0.0, C[(max(t, 1u) - 1u) * params.N + i], t >= 1u); }
+  return select(0.0, C[min(t + 1u, params.L - 1u) * params.N + i], t + 1u < params.L);
+}
+fn scoreY(s: u32, i: u32) -> f32 { return B[s * params.N + i]; }
 
 /** cs over one tile's 64 positions from `start`, offset by `first`, and each position's own log a. */
 fn runningLogs(start: u32, first: f32, into_t: bool) {
@@ -38,7 +43,7 @@ fn runningLogs(start: u32, first: f32, into_t: bool) {
   }
 }
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = params.L;
@@ -50,56 +55,32 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let lo = min(t0, s0);
   let hi = max(t0, s0);
   var span = 0.0;
-  for (var r = lo + 1u + li; r <= hi; r += 256u) { span += log(a[r]); }
+  for (var r = lo + 1u + li; r <= hi; r += WG_SIZE) { span += log(a[r]); }
   partial[li] = span;
   workgroupBarrier();
-  for (var stride = 128u; stride > 0u; stride /= 2u) {
+  for (var stride = WG_SIZE / 2u; stride > 0u; stride /= 2u) {
     if (li < stride) { partial[li] += partial[li + stride]; }
     workgroupBarrier();
   }
   if (li == 0u) { runningLogs(t0, select(0.0, partial[0], t0 > s0), true); }
   if (li == 1u) { runningLogs(s0, select(0.0, partial[0], s0 > t0), false); }
 
-  var low: array<array<f32, 4>, 4>;
-  var high: array<array<f32, 4>, 4>;
-  for (var k0 = 0u; k0 < N; k0 += DEPTH) {
-    for (var e = 0u; e < 4u; e++) {
-      let flat = li + e * 256u;
-      let row = flat / DEPTH;
-      let col = flat % DEPTH;
-      let t = t0 + row;
-      let s = s0 + row;
-      let i = k0 + col;
-      let ic = min(i, N - 1u);
-      Bs[col][row] = select(0.0, B[min(s, L - 1u) * N + ic], s < L && i < N);
-      if (below) { Cm[col][row] = select(0.0, C[min(t - 1u, L - 1u) * N + ic], t >= 1u && t - 1u < L && i < N); }
-      if (above) { Cp[col][row] = select(0.0, C[min(t + 1u, L - 1u) * N + ic], t + 1u < L && i < N); }
-    }
-    workgroupBarrier();
-    for (var c = 0u; c < DEPTH; c++) {
-      var b: array<f32, 4>;
-      for (var q = 0u; q < BLOCK; q++) { b[q] = Bs[c][lid.x * BLOCK + q]; }
-      if (below) {
-        for (var x = 0u; x < BLOCK; x++) {
-          let q = Cm[c][lid.y * BLOCK + x];
-          for (var y = 0u; y < BLOCK; y++) { low[x][y] += q * b[y]; }
-        }
-      }
-      if (above) {
-        for (var x = 0u; x < BLOCK; x++) {
-          let q = Cp[c][lid.y * BLOCK + x];
-          for (var y = 0u; y < BLOCK; y++) { high[x][y] += q * b[y]; }
-        }
-      }
-    }
-    workgroupBarrier();
+  var low: MicroTile;
+  var high: MicroTile;
+  if (below) {
+    readoutBelow = true;
+    low = tiledScores(L, N, t0, s0, lid, li);
+  }
+  if (above) {
+    readoutBelow = false;
+    high = tiledScores(L, N, t0, s0, lid, li);
   }
   workgroupBarrier();
-  for (var x = 0u; x < BLOCK; x++) {
-    let i = lid.y * BLOCK + x;
+  for (var x = 0u; x < MICRO_M; x++) {
+    let i = lid.y * MICRO_M + x;
     let t = t0 + i;
-    for (var y = 0u; y < BLOCK; y++) {
-      let j = lid.x * BLOCK + y;
+    for (var y = 0u; y < MICRO_N; y++) {
+      let j = lid.x * MICRO_N + y;
       let s = s0 + j;
       if (t < L && s < L) {
         var m = params.Dskip;

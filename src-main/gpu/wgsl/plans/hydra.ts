@@ -45,6 +45,7 @@ export const hydraPlan: MixerPlan = {
     passes: [
       {
         shader: 'hydra/matrix.wgsl',
+        tuning: 'matmul',
         entry: 'main',
         storage: ['a', 'B', 'C', 'M'],
         workgroups: (dims) => [ceilDiv(dims['L']!, 64), ceilDiv(dims['L']!, 64)],
