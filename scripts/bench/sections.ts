@@ -8,7 +8,8 @@ import { cpuSection } from './cpu-section.js';
 import { matmulSection } from './matmul-section.js';
 import { numpySection } from './numpy-section.js';
 import { reportSection } from './report-section.js';
+import { scanSection } from './scan-section.js';
 import type { BenchSection } from './section.js';
 import { wgslSection } from './wgsl-section.js';
 
-export const BENCH_SECTIONS: BenchSection[] = [cpuSection, numpySection, wgslSection, matmulSection, compareSection, reportSection];
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection, numpySection, wgslSection, matmulSection, scanSection, compareSection, reportSection];
