@@ -62,6 +62,24 @@ if (dawn) {
       expect(rejected.config).toEqual(DEFAULT_SCAN);
     });
 
+    it('a parallel point reruns to the same output (every run rewrites what it reads)', async () => {
+      const backend = backendWith({ mode: 'parallel' });
+      for (const mixer of MIXERS) {
+        for (const form of mixer.forms.filter((f) => scanned(mixer.id, f.id))) {
+          const { params, inputs } = pointInputs(mixer, 130, 8, 6);
+          const kernel = await backend.prepare({ mixer, form, inputs, params, dtype: 'float32' });
+          try {
+            const first = (await kernel.read()).output.data.slice();
+            await kernel.run();
+            await kernel.run();
+            expect((await kernel.read()).output.data, `${mixer.id}/${form.id}`).toEqual(first);
+          } finally {
+            kernel.release();
+          }
+        }
+      }
+    });
+
     it('a point records the scan configuration it ran with, beside the matmul tile where it has one', async () => {
       const backend = backendWith({ mode: 'parallel' });
       const ssd = MIXERS.find((m) => m.id === 'ssd')!;

@@ -1,4 +1,7 @@
-/** WGSL plans of linear attention (MIXERS.md §2), φ = elu + 1 with the denominator. */
+/**
+ * WGSL plans of linear attention (MIXERS.md §2), φ = elu + 1 with the denominator. The chunked form
+ * carries S and z through the chunks in order, as retention does (retention-family.ts says why).
+ */
 import { chunkSize } from '../../../engine/mixers/common/chunks.js';
 import { ceilDiv, type MixerPlan } from '../plan.js';
 import { applyValues, attentionUniforms, chunkOutput, chunkScores, chunkState, chunking, clear, featureMap, maskedScores, recurrentLimit } from './attention-family.js';

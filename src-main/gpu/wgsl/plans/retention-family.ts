@@ -1,6 +1,9 @@
 /**
  * Plans shared by retention (MIXERS.md §3) and simplified linear attention (§2, the λ = 1 case):
  * Y = ((QKᵀ) ⊙ M) V with M_ts = λ^{t−s}. Shaders: common/ and retention/.
+ * The chunked form carries one d×dv state through the chunks in order (a loop of score, output and
+ * state passes, each on the register tile): a parallel scan over chunks would need every chunk's
+ * state live at once (chunks·d·dv), which the form's cost model, its memory claim, does not hold.
  */
 import type { Params } from '../../../engine/core/mixer.js';
 import { ceilDiv, type MixerPlan } from '../plan.js';
