@@ -176,6 +176,17 @@ def ssm_materialized(X, Abar, B, C):
     return Y
 
 
+def ssm_scan(X, Abar, B, C):
+    L, D = X.shape
+    h = np.zeros((D, B.shape[1]), dtype=X.dtype)
+    Y = np.empty_like(X)
+    for t in range(L):
+        h *= Abar[t]
+        h += np.outer(X[t], B[t])
+        Y[t] = h @ C[t]
+    return Y
+
+
 QKV = {
     "softmax-attention/materialized": softmax_materialized,
     "linear-attention/recurrent": linear_recurrent,
@@ -207,8 +218,8 @@ def arguments(form, L, d, dv, r, rng):
     if form in SSD:
         low, high = (np.exp(-0.3), np.exp(-0.01)) if form.startswith("hydra") else (0.85, 0.999)
         return SSD[form], (normal(L, dv), gates(rng, L, low, high), normal(L, d, s=d ** -0.25), normal(L, d, s=d ** -0.25))
-    if form == "ssm/materialized":
-        return ssm_materialized, (normal(L, d), gates(rng, L * d * r, 0.85, 0.999).reshape(L, d, r), normal(L, r, s=r ** -0.25), normal(L, r, s=r ** -0.25))
+    if form.startswith("ssm/"):
+        return ssm_materialized if form == "ssm/materialized" else ssm_scan, (normal(L, d), gates(rng, L * d * r, 0.85, 0.999).reshape(L, d, r), normal(L, r, s=r ** -0.25), normal(L, r, s=r ** -0.25))
     raise ValueError(f"no NumPy twin for {form}")
 
 

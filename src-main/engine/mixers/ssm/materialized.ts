@@ -29,14 +29,15 @@ interface Factors {
 
 export function materialized(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, D, r } = ssmSizes(inputs);
-  const Abar = cast(inputs['Abar']!, dtype).data;
   const B = cast(inputs['B']!, dtype).data;
   const C = cast(inputs['C']!, dtype).data;
   const X = cast(inputs['X']!, dtype).data;
   const ws = workspace();
-  const [Mt, R, Lt, Rsmall, Ltsmall, scaled, x, y] = ws.frame(dtype, [L * L, L * r, r * L, L * r, r * L, r * ROW_BLOCK, L, L]) as [
-    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
+  // Abar (L·D·r) goes into the reused kernel memory: a fresh array of its size per run costs milliseconds.
+  const [Mt, R, Lt, Rsmall, Ltsmall, scaled, x, y, Abar] = ws.frame(dtype, [L * L, L * r, r * L, L * r, r * L, r * ROW_BLOCK, L, L, L * D * r]) as [
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
+  Abar.set(inputs['Abar']!.data);
   const big: Factors = { size: ROW_BLOCK, R, Lt, blockDecay: new Float64Array(Math.ceil(L / ROW_BLOCK) * r) };
   const small: Factors = { size: SMALL_BLOCK, R: Rsmall, Lt: Ltsmall, blockDecay: new Float64Array(Math.ceil(L / SMALL_BLOCK) * r) };
   const gates = new Float64Array(L * r);
