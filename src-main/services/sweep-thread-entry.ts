@@ -9,6 +9,7 @@ import { errorMessage } from '../engine/core/errors.js';
 import { runSweep } from '../engine/sweep/run.js';
 import { HostBackend, type ComputeHost } from '../gpu/node/host-backend.js';
 import { focusCurves } from './catalog.js';
+import { serveReferences, WorkerReferenceRunner } from './reference-worker.js';
 import { portChannel, type ThreadBackend, type ThreadMessage, type ThreadTask } from './sweep-thread.js';
 
 const task = workerData as ThreadTask;
@@ -32,14 +33,25 @@ port.on('message', (message: { type: string }) => {
 
 async function main(): Promise<unknown> {
   if (task.task === 'focus') return focusCurves(task.request);
+  if (task.task === 'references') {
+    // A reference worker of a sweep thread: it answers until the thread ends it.
+    serveReferences(port);
+    return new Promise<never>(() => undefined);
+  }
   const backends = task.backends.map(proxy);
   if (task.task === 'calibrate') return calibrateBackends(backends, task.dtype);
-  return runSweep(task.settings, backends, {
-    signal: controller.signal,
-    calibration: task.calibration,
-    onPoint: (point, index) => post({ type: 'point', point, index }),
-    onProgress: (progress) => post({ type: 'progress', progress }),
-  });
+  const references = new WorkerReferenceRunner(new URL(task.entry));
+  try {
+    return await runSweep(task.settings, backends, {
+      signal: controller.signal,
+      calibration: task.calibration,
+      references,
+      onPoint: (point, index) => post({ type: 'point', point, index }),
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+  } finally {
+    references.close();
+  }
 }
 
 // Main terminates the thread once it has the answer (the ports keep it alive until then).

@@ -9,6 +9,7 @@
  * killed mid-kernel), and a thread that has not finished within CANCEL_GRACE_MS is terminated;
  * the points already delivered are kept and summarised here.
  */
+import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Backend, KernelSupport } from '../engine/core/backend.js';
 import type { DType } from '../engine/core/tensor.js';
@@ -39,7 +40,15 @@ export interface ThreadBackend {
 }
 
 export type ThreadTask =
-  | { readonly task: 'sweep'; readonly settings: SweepSettings; readonly calibration: readonly Calibration[]; readonly backends: readonly ThreadBackend[] }
+  | {
+      readonly task: 'sweep';
+      readonly settings: SweepSettings;
+      readonly calibration: readonly Calibration[];
+      readonly backends: readonly ThreadBackend[];
+      /** This thread's own entry file, from which it starts its reference worker. */
+      readonly entry: string;
+    }
+  | { readonly task: 'references'; readonly backends: readonly [] }
   | { readonly task: 'calibrate'; readonly dtype: DType; readonly backends: readonly ThreadBackend[] }
   | { readonly task: 'focus'; readonly request: FocusRequest; readonly backends: readonly [] };
 
@@ -78,6 +87,10 @@ function summarise(settings: SweepSettings, points: PointRecord[]): SweepResult 
   return { points, fits, crossovers: findCrossovers(curves), cancelled: true };
 }
 
+function hrefOf(entry: URL | string): string {
+  return entry instanceof URL ? entry.href : pathToFileURL(entry).href;
+}
+
 /** A backend that can drop its call in flight (HostBackend). */
 function interrupt(backend: Backend): void {
   const b = backend as Partial<{ interrupt(reason: string): boolean }>;
@@ -109,7 +122,7 @@ export class SweepThread {
     const points: PointRecord[] = [];
     try {
       const result = await this.start(
-        { task: 'sweep', settings, calibration: options.calibration ?? [], backends: lent },
+        { task: 'sweep', settings, calibration: options.calibration ?? [], backends: lent, entry: hrefOf(this.entry) },
         {
           onPoint: (point) => points.push(point),
           hooks: options,

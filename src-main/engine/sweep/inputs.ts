@@ -15,6 +15,7 @@ import { createRng } from '../core/random.js';
 import type { Tensor } from '../core/tensor.js';
 import { performanceClock, type Clock } from '../backends/clock.js';
 import { fitScalingExponent } from '../stats/fit.js';
+import { localReferenceRunner, type ReferenceRunner } from './references.js';
 
 /** FNV-1a of the mixer id, so that seeds differ between mixers but not between runs. */
 function hashId(id: string): number {
@@ -40,7 +41,7 @@ export const CACHE_BYTES = 384 * 1024 * 1024;
 interface Entry {
   readonly L: number;
   sets: Inputs[];
-  readonly references: Map<string, References>;
+  readonly references: Map<string, Promise<References>>;
   bytes: number;
 }
 
@@ -61,12 +62,17 @@ export class PointInputs {
   /** How often inputs were generated and references computed (the cache's hit rate, for tests and traces). */
   readonly computed = { inputs: 0, references: 0 };
 
+  private readonly runner: ReferenceRunner;
+
   constructor(
     private readonly seed: number,
     private readonly budgetMs: number,
-    private readonly now: Clock = performanceClock,
+    now: Clock = performanceClock,
     private readonly cacheBytes: number = CACHE_BYTES,
-  ) {}
+    runner?: ReferenceRunner,
+  ) {
+    this.runner = runner ?? localReferenceRunner(now);
+  }
 
   /** The B·H input sets of (mixer, L), generated once while the cache holds them; they become the current pair. */
   inputs(mixer: Mixer, L: number, dims: Dims, params: Params, count: number): Inputs[] {
@@ -106,10 +112,14 @@ export class PointInputs {
     return last.ms * (L / last.L) ** Math.max(exponent, 1);
   }
 
-  /** References of the current pair's input sets for `form` (its own reference, or the mixer's). */
-  referencesFor(mixer: Mixer, form: Form, params: Params): References {
+  /**
+   * References of the current pair's input sets for `form` (its own reference, or the mixer's):
+   * started on the first call and shared by every later one, so a point can start them before it
+   * is prepared and timed, and wait for them only when it checks its output.
+   */
+  referencesFor(mixer: Mixer, form: Form, params: Params): Promise<References> {
     const current = this.current;
-    if (!current) throw new Error('referencesFor before inputs: no (mixer, L) is current');
+    if (!current) return Promise.reject(new Error('referencesFor before inputs: no (mixer, L) is current'));
     const { entry } = current;
     const refKey = form.reference ? form.id : '';
     const cached = entry.references.get(refKey);
@@ -117,22 +127,22 @@ export class PointInputs {
     const timesKey = `${mixer.id}\u0000${refKey}`;
     const L = entry.L;
     const predicted = this.predictReferenceMs(timesKey, L);
-    let result: References;
+    let result: Promise<References>;
     if (predicted !== undefined && predicted > this.budgetMs) {
-      result = { skipped: `not checked: the float64 reference is predicted to take ${predicted.toPrecision(3)} ms, over the time budget` };
+      result = Promise.resolve({ skipped: `not checked: the float64 reference is predicted to take ${predicted.toPrecision(3)} ms, over the time budget` });
     } else {
-      const reference = form.reference ?? mixer.reference;
-      const t0 = this.now();
-      const tensors = entry.sets.map((inputs) => reference(inputs, params));
       this.computed.references++;
-      const ms = Math.max((this.now() - t0) / entry.sets.length, 1e-6);
-      const times = [...(this.referenceTimes.get(timesKey) ?? []), { L, ms }].sort((a, b) => a.L - b.L);
-      this.referenceTimes.set(timesKey, times);
-      result = { tensors };
-      entry.bytes += tensors.reduce((sum, t) => sum + tensorBytes(t), 0);
+      result = this.runner.run(mixer, form, params, entry.sets).then(({ tensors, msPerSet }) => {
+        const times = [...(this.referenceTimes.get(timesKey) ?? []), { L, ms: msPerSet }].sort((a, b) => a.L - b.L);
+        this.referenceTimes.set(timesKey, times);
+        entry.bytes += tensors.reduce((sum, t) => sum + tensorBytes(t), 0);
+        this.evict();
+        return { tensors };
+      });
+      // A failure is the caller's to see when it waits; an abandoned start is not an unhandled rejection.
+      result.catch(() => undefined);
     }
     entry.references.set(refKey, result);
-    this.evict();
     return result;
   }
 }

@@ -14,6 +14,7 @@ import type { Crossover, Fit } from '../record/schema.js';
 import { performanceClock } from '../backends/clock.js';
 import { curvesOf, findCrossovers, fitCurves } from './analysis.js';
 import type { SweepHooks } from './events.js';
+import type { ReferenceRunner } from './references.js';
 import { PointInputs } from './inputs.js';
 import { openPoint, type MeasureContext, type PointSession } from './measure.js';
 import { planSweep, seriesKey, type PlannedPoint } from './plan.js';
@@ -27,6 +28,8 @@ import { validateSweepSettings } from './validate.js';
 export interface SweepOptions extends SweepHooks {
   /** Peak rates per backend, for each point's roofline fraction. */
   readonly calibration?: readonly Calibration[];
+  /** Where the float64 references are computed (default: in place). */
+  readonly references?: ReferenceRunner;
 }
 
 export interface SweepResult {
@@ -65,7 +68,7 @@ export async function runSweep(settingsIn: SweepSettings, backends: readonly Bac
   const plan = planSweep(settings);
   const probes = await probeAll(backends);
   const byId = new Map(backends.map((b) => [b.id, b]));
-  const inputs = new PointInputs(settings.seed, settings.timeBudgetMs);
+  const inputs = new PointInputs(settings.seed, settings.timeBudgetMs, undefined, undefined, options.references);
   const budget = new BudgetTracker(settings);
   const progress = new Progress(plan, options.now ?? performanceClock, options.onProgress);
   const pause = makePause();

@@ -213,20 +213,20 @@ describe('runSweep', () => {
     expect(samples).toBe(2);
   });
 
-  it('generates the inputs and computes each reference of a (mixer, L) once, however the visits interleave', () => {
+  it('generates the inputs and computes each reference of a (mixer, L) once, however the visits interleave', async () => {
     const mixers = [getMixer('softmax-attention'), getMixer('linear-attention')];
     const inputs = new PointInputs(1, 10_000);
-    const visit = (m: number, L: number) => {
+    const visit = async (m: number, L: number) => {
       const mixer = mixers[m]!;
       const params = resolveParams(mixer);
       const sets = inputs.inputs(mixer, L, mixer.dims({ L, d: 4, dv: 4, state: 2 }, params), params, 2);
-      const refs = inputs.referencesFor(mixer, mixer.forms[0]!, params);
+      const refs = await inputs.referencesFor(mixer, mixer.forms[0]!, params);
       return { sets, refs };
     };
-    const first = visit(0, 16);
-    for (const [m, L] of [[1, 16], [0, 32], [1, 32], [0, 16], [1, 16], [0, 32]] as const) visit(m, L);
+    const first = await visit(0, 16);
+    for (const [m, L] of [[1, 16], [0, 32], [1, 32], [0, 16], [1, 16], [0, 32]] as const) await visit(m, L);
     expect(inputs.computed).toEqual({ inputs: 4, references: 4 });
-    const again = visit(0, 16);
+    const again = await visit(0, 16);
     expect(again.sets[0]).toBe(first.sets[0]);
     expect(again.refs).toBe(first.refs);
   });
@@ -264,9 +264,9 @@ describe('runSweep', () => {
       pending = (L * L) / 8;
       return inputs.referencesFor(mixer, mixer.forms[0]!, params);
     };
-    expect('tensors' in refs(8)).toBe(true);
-    expect('tensors' in refs(16)).toBe(true);
+    expect('tensors' in (await refs(8))).toBe(true);
+    expect('tensors' in (await refs(16))).toBe(true);
     expect(inputs.predictReferenceMs('softmax-attention\u0000', 32)).toBeCloseTo(128, 9);
-    expect(refs(32)).toEqual({ skipped: expect.stringMatching(/^not checked: the float64 reference is predicted to take 128 ms, over the time budget/) });
+    expect(await refs(32)).toEqual({ skipped: expect.stringMatching(/^not checked: the float64 reference is predicted to take 128 ms, over the time budget/) });
   });
 });
