@@ -1,6 +1,6 @@
 /** The CPU kernels of structured-mask attention (MIXERS.md §4), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
 import { causalApply, causalScores, copyOut, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
@@ -32,33 +32,27 @@ export function quadratic(inputs: Inputs, params: Params, dtype: DType): Tensor 
 
 /**
  * The four-step algorithm: (1) Z[t,i,j] = K[t,i]·V[t,j]; (2) H = M ·_t Z by the mask's fast
- * matvec, H_t = g_t·H_{t−1} + Z_t (a prefix sum for the causal mask), in place over Z;
- * (3, 4) Y[t,j] = Σ_i Q[t,i]·H[t,i,j]. O(L·d·dv) time and memory, never L×L.
+ * matvec, H_t = g_t·H_{t−1} + Z_t (a prefix sum for the causal mask); (3, 4) Y[t,j] =
+ * Σ_i Q[t,i]·H[t,i,j]. O(L·d·dv) time and memory, never L×L. Token by token, H_t's slice starts
+ * as a copy of H_{t−1} and one SIMD step (kernels/) applies (1), (2) and (3, 4) to it in one pass;
+ * every H_t stays materialized, in the reused kernel memory.
  */
 export function fourStep(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
-  const Q = cast(inputs['Q']!, dtype).data;
-  const K = cast(inputs['K']!, dtype).data;
-  const V = cast(inputs['V']!, dtype).data;
-  const g = stepFactors(inputs, params, dtype, L);
   const slice = d * dv;
-  const H = allocate(dtype, L * slice);
-  const Y = allocate(dtype, L * dv);
+  const ws = workspace();
+  const [H, Q, K, V, Y, g] = ws.frame(dtype, [L * slice, L * d, L * d, L * dv, L * dv, L]) as [
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
+  ];
+  Q.set(inputs['Q']!.data);
+  K.set(inputs['K']!.data);
+  V.set(inputs['V']!.data);
+  g.set(stepFactors(inputs, params, dtype, L));
   for (let t = 0; t < L; t++) {
-    for (let i = 0; i < d; i++) {
-      for (let j = 0; j < dv; j++) H[t * slice + i * dv + j] = K[t * d + i]! * V[t * dv + j]!;
-    }
+    // H_0 = Z_0: its slice is still zero, so g_0·0 + Z_0.
+    if (t > 0) H.copyWithin(t * slice, (t - 1) * slice, t * slice);
+    const at = (x: FloatArray, n: number) => x.subarray(t * n, (t + 1) * n);
+    ws.step(d, dv, at(H, slice), at(K, d), at(Q, d), { data: V, offset: t * dv, ld: dv }, { data: Y, offset: t * dv, ld: dv }, at(g, 1));
   }
-  for (let t = 1; t < L; t++) {
-    const factor = g[t]!;
-    for (let e = 0; e < slice; e++) H[t * slice + e] = H[t * slice + e]! + factor * H[(t - 1) * slice + e]!;
-  }
-  for (let t = 0; t < L; t++) {
-    for (let j = 0; j < dv; j++) {
-      let y = 0;
-      for (let i = 0; i < d; i++) y += Q[t * d + i]! * H[t * slice + i * dv + j]!;
-      Y[t * dv + j] = y;
-    }
-  }
-  return tensor([L, dv], Y);
+  return tensor([L, dv], copyOut(Y));
 }
