@@ -23,7 +23,7 @@ const SWEEP = [512, 1024, 2048];
  */
 const JOBS: readonly { form: string; L: number }[] = [
   ...['softmax-attention/materialized', 'linear-attention/recurrent'].flatMap((form) => SWEEP.map((L) => ({ form, L }))),
-  ...['ssd/quadratic', 'ssd/chunked', 'ssd/scan', 'gau/materialized', 'hydra/materialized', 'hydra/scan', 'ttt-linear/mini-batch', 'ttt-linear/recurrent', 'mlstm/recurrent', 'ssm/scan'].map((form) => ({ form, L: 2048 })),
+  ...['ssd/quadratic', 'ssd/chunked', 'ssd/scan', 'gau/materialized', 'hydra/materialized', 'hydra/scan', 'ttt-linear/mini-batch', 'ttt-linear/recurrent', 'mlstm/recurrent', 'ssm/scan', 'masked-attention/four-step'].map((form) => ({ form, L: 2048 })),
   { form: 'ssm/materialized', L: 512 },
 ];
 const TWINS = fileURLToPath(new URL('./numpy-twins.py', import.meta.url));

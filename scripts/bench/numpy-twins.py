@@ -121,6 +121,12 @@ def hydra_scan(X, a, B, C, skip=1.0):
     return Y
 
 
+def four_step(Q, K, V, _scale):
+    """Structured-mask attention's four steps, causal mask: Z = k_t v_tᵀ, H = prefix sum over t, y_t = H_tᵀ q_t."""
+    H = np.cumsum(K[:, :, None] * V[:, None, :], axis=0)
+    return np.matmul(Q[:, None, :], H)[:, 0, :]
+
+
 def ttt_recurrent(Q, K, V, eta, _b=16):
     L, d = Q.shape
     W = np.zeros((V.shape[1], d), dtype=Q.dtype)
@@ -190,6 +196,7 @@ def ssm_scan(X, Abar, B, C):
 QKV = {
     "softmax-attention/materialized": softmax_materialized,
     "linear-attention/recurrent": linear_recurrent,
+    "masked-attention/four-step": four_step,
     "gau/materialized": lambda Q, K, V, scale: gau_materialized(Q, K, V, scale),
     "ttt-linear/recurrent": lambda Q, K, V, _s: ttt_recurrent(Q, K, V, np.float32(1 / Q.shape[1])),
     "ttt-linear/mini-batch": lambda Q, K, V, _s: ttt_mini_batch(Q, K, V, np.float32(1 / Q.shape[1])),
