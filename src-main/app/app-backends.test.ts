@@ -60,7 +60,7 @@ describe('app backends', () => {
       dir = await mkdtemp(join(tmpdir(), 'mixscope-app-'));
       const services = createServices({ runsDir: dir, app: { name: 'mixscope', version: 'test', host: 'electron main' }, backends: pool });
       const record = await killMidKernel(services, () => hostPids.at(-1));
-      expect(record.points.every((p) => p.host === 'electron-utility (js)')).toBe(true);
+      expect(record.points.every((p) => p.host === 'electron-utility (js, process CPU clock)')).toBe(true);
       expect(hostPids.length).toBeGreaterThanOrEqual(2);
     }, 120_000);
   });

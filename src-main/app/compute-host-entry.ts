@@ -10,6 +10,7 @@ import type { BackendId } from '../engine/core/backend.js';
 import { MixscopeError } from '../engine/core/errors.js';
 import type { HostedBackend } from '../gpu/node/serve-backend.js';
 import type { HostChannel } from '../gpu/node/protocol.js';
+import { processCpuClock } from '../gpu/node/cpu-clock.js';
 import { serveBackend } from '../gpu/node/serve-backend.js';
 import { utilityHostLabel } from './cpu-host-label.js';
 
@@ -29,7 +30,7 @@ const host = utilityHostLabel(id);
 async function makeBackend(): Promise<HostedBackend> {
   switch (id) {
     case 'js':
-      return { backend: (await import('../engine/backends/js.js')).createJsBackend({ host }), host };
+      return { backend: (await import('../engine/backends/js.js')).createJsBackend({ host, now: processCpuClock }), host };
     case 'reference':
       return { backend: (await import('../engine/backends/reference.js')).createReferenceBackend({ host }), host };
     case 'gpujs-cpu':

@@ -99,7 +99,7 @@ if ('missing' in binary) {
       const report = await call<{ backends: { id: string; available: boolean; host: string; reason?: string }[] }>(page, 'probe');
       if (!report.ok) throw new Error(report.error.message);
       const byId = new Map(report.value.backends.map((b) => [b.id, b]));
-      expect(byId.get('js')).toMatchObject({ available: true, host: 'electron-utility (js)' });
+      expect(byId.get('js')).toMatchObject({ available: true, host: 'electron-utility (js, process CPU clock)' });
       expect(byId.get('wgsl')).toMatchObject({ available: true, host: 'compute window (Electron)' });
       expect(byId.get('gpujs-headlessgl')).toMatchObject({ available: false });
     }, 300_000);
@@ -108,7 +108,7 @@ if ('missing' in binary) {
       const { finished, points } = await sweep(page, { ...QUICK, backends: ['wgsl', 'js'] });
       expect(finished.status).toBe('complete');
       expect(points.filter((p) => p.backend === 'wgsl').every((p) => p.status === 'ok' && p.host === 'compute window (Electron)')).toBe(true);
-      expect(points.filter((p) => p.backend === 'js').every((p) => p.status === 'ok' && p.host === 'electron-utility (js)')).toBe(true);
+      expect(points.filter((p) => p.backend === 'js').every((p) => p.status === 'ok' && p.host === 'electron-utility (js, process CPU clock)')).toBe(true);
       expect(points).toHaveLength(4);
     }, 300_000);
 

@@ -4,6 +4,7 @@
  */
 import type { BackendId } from '../../engine/core/backend.js';
 import { MixscopeError } from '../../engine/core/errors.js';
+import { CPU_CLOCK_NOTE, processCpuClock } from './cpu-clock.js';
 import type { HostedBackend } from './serve-backend.js';
 
 export interface HostedOptions {
@@ -12,13 +13,15 @@ export interface HostedOptions {
   readonly memoryBudgetBytes?: number | undefined;
   /** The user-data folder for wgsl's tuning cache (default: MIXSCOPE_USER_DATA; neither: no cache). */
   readonly tuningCacheDir?: string | undefined;
+  /** Tests only: wgsl runs float16 with emulated f16 storage where the adapter lacks shader-f16. */
+  readonly emulateF16?: boolean | undefined;
 }
 
 /** The label a host's backend carries in probes and point records before it has started. */
 export function hostedLabel(id: BackendId): string {
   // The label is what records and comparisons keep of the host, so it names the clock where the
   // host does not time on the wall clock.
-  return id === 'js' ? 'node-host (js, process CPU clock)' : `node-host (${id})`;
+  return id === 'js' ? `node-host (js, ${CPU_CLOCK_NOTE})` : `node-host (${id})`;
 }
 
 export async function makeHostedBackend(id: BackendId, options: HostedOptions = {}): Promise<HostedBackend> {
@@ -26,13 +29,7 @@ export async function makeHostedBackend(id: BackendId, options: HostedOptions = 
   switch (id) {
     case 'js': {
       const { createJsBackend } = await import('../../engine/backends/js.js');
-      // Process CPU time (µs): the host runs one single-threaded kernel at a time, so this is the
-      // kernel's own time, unswollen by other processes competing for the cores (js.ts).
-      const cpuClock = () => {
-        const { user, system } = process.cpuUsage();
-        return (user + system) / 1000;
-      };
-      return { backend: createJsBackend({ host, now: cpuClock }), host };
+      return { backend: createJsBackend({ host, now: processCpuClock }), host };
     }
     case 'reference': {
       const { createReferenceBackend } = await import('../../engine/backends/reference.js');
@@ -64,6 +61,7 @@ export async function makeHostedBackend(id: BackendId, options: HostedOptions = 
         recreateDevice: async () => (await createDawnDevice([dawn.route])).device,
         ...(options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes }),
         ...(cacheDir ? { tuningCache: fileTuningCache(cacheDir) } : {}),
+        ...(options.emulateF16 ? { emulateF16: true } : {}),
       });
       return { backend, host: label };
     }
