@@ -10,7 +10,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { copyOut, transposeInto } from '../../kernels/causal.js';
+import { copyOut } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
 import { ssdSizes } from './reference.js';
@@ -22,11 +22,17 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const chunks = Math.ceil(L / Q);
   const NP = N * P;
   const ws = workspace();
-  const [C, Bt, X, scores, states, weighted, carried, Y] = ws.frame(dtype, [L * N, N * L, L * P, width * width, chunks * NP, N * width, width * P, L * P]) as [
+  const [C, Bt, X, scores, states, weighted, carried, Y] = ws.frame(dtype, [L * N, chunks * N * width, L * P, width * width, chunks * NP, N * width, width * P, L * P]) as [
     FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
   C.set(inputs['C']!.data);
-  transposeInto(inputs['B']!.data, L, N, Bt);
+  // Bᵀ chunk by chunk (N × width each, rows `width` apart): a row stride of L would put a block's
+  // rows in the same cache sets.
+  const Bin = inputs['B']!.data;
+  for (let t = 0; t < L; t++) {
+    const at = Math.floor(t / Q) * N * width + (t % Q);
+    for (let i = 0; i < N; i++) Bt[at + i * width] = Bin[t * N + i]!;
+  }
   X.set(inputs['X']!.data);
   const a = allocate(dtype, L);
   a.set(inputs['a']!.data);
@@ -37,7 +43,7 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
     const n = Math.min(L, c0 + Q) - c0;
     for (let t = c0; t < c0 + n; t++) decay[t] = (t === c0 ? 1 : decay[t - 1]!) * a[t]!;
     // (1) the chunk's block C_c B_cᵀ, masked and decayed to G ⊙ (C Bᵀ), then its outputs.
-    ws.gemm(n, n, N, { data: C, offset: c0 * N, ld: N }, { data: Bt, offset: c0, ld: L }, { data: scores, ld: width }, false);
+    ws.gemm(n, n, N, { data: C, offset: c0 * N, ld: N }, { data: Bt, offset: c * N * width, ld: width }, { data: scores, ld: width }, false);
     for (let t = 0; t < n; t++) {
       scores.fill(0, t * width + t + 1, t * width + n);
       let G = 1;
@@ -50,7 +56,7 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
     // (2) the state this chunk alone leaves at its end: (B_c decayed to the end)ᵀ X_c.
     let toEnd = 1;
     for (let s = n - 1; s >= 0; s--) {
-      for (let i = 0; i < N; i++) weighted[i * width + s] = toEnd * Bt[i * L + c0 + s]!;
+      for (let i = 0; i < N; i++) weighted[i * width + s] = toEnd * Bt[c * N * width + i * width + s]!;
       toEnd *= a[c0 + s]!;
     }
     ws.gemm(N, P, n, { data: weighted, ld: width }, { data: X, offset: c0 * P, ld: P }, { data: states, offset: c * NP, ld: P }, false);
