@@ -36,11 +36,11 @@ export interface ScanTuning {
 export interface ScanTuneOptions {
   readonly tolerance?: number;
   readonly checkLengths?: readonly number[];
-  /** The timed shape (default L = 2048, N = P = 16: 256 state elements, so the device is not full). */
+  /** The timed shape (default L = 1024, N = P = 16: 256 state elements, so the device is not full; short, as it runs at every calibration). */
   readonly L?: number;
   readonly N?: number;
   readonly P?: number;
-  /** Measured time per configuration, ms (at least 5 interleaved rounds, at most 30). */
+  /** Measured time per configuration, ms (default 50; at least 5 interleaved rounds, at most 30). */
   readonly minTimeMs?: number;
   readonly configs?: readonly ScanConfig[];
 }
@@ -80,7 +80,7 @@ function median(values: readonly number[]): number {
 
 export async function autotuneScan(prepare: PrepareWithScan, options: ScanTuneOptions = {}): Promise<ScanTuning> {
   const tolerance = options.tolerance ?? 1e-4;
-  const shape = { L: options.L ?? 2048, N: options.N ?? 16, P: options.P ?? 16 };
+  const shape = { L: options.L ?? 1024, N: options.N ?? 16, P: options.P ?? 16 };
   const order = options.configs ?? SCAN_CONFIGS;
   const candidates: ScanCandidate[] = [];
   const racing: { config: ScanConfig; error: number; kernel: PreparedKernel; ms: number[] }[] = [];
@@ -92,7 +92,7 @@ export async function autotuneScan(prepare: PrepareWithScan, options: ScanTuneOp
       else candidates.push({ config, label: scanLabel(config), error, rejected: `relative error ${error.toExponential(2)} > ${tolerance}` });
     }
     // Interleaved rounds, so that a disturbance of a shared device hits every configuration alike.
-    const budget = (options.minTimeMs ?? 100) * racing.length;
+    const budget = (options.minTimeMs ?? 50) * racing.length;
     let spent = 0;
     for (let round = 0; round < 30 && (round < 5 || spent < budget); round++) {
       for (const r of racing) {
