@@ -2,7 +2,8 @@
  * Every scan configuration the autotuner may pick (scan-config.ts) besides the default that
  * conformance.test.ts runs: every form whose plan has a parallel scan through the conformance
  * suite (1e-4 relative to float64 at L = 1, 37, 130 and 2048, with the parameter variants), on a
- * backend compiled with that configuration; and the scan autotuner itself. In-process on Dawn (the
+ * backend compiled with that configuration, and those that also use the register tile (SSD
+ * chunked) with every other tile configuration the device admits; and the scan autotuner itself. In-process on Dawn (the
  * test's own device), on the test routes; skipped visibly without an adapter.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { fileShaderLoader } from '../node/shader-files.js';
 import { autotuneScan } from './autotune-scan.js';
 import { WgslBackend } from './backend.js';
 import { wgslConformance, WGSL_SHAPES } from './conformance-suite.js';
+import { DEFAULT_MATMUL, matmulConfigsFor, matmulLabel } from './matmul-config.js';
+import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { DEFAULT_SCAN, hasScanChoice, SCAN_CONFIGS, scanLabel, type ScanConfig } from './scan-config.js';
 import { pointInputs, TEST_ROUTES } from './test-host.js';
@@ -30,6 +33,7 @@ const scanned = (mixerId: string, formId: string) => {
   const plan = findPlan(mixerId, formId);
   return plan !== undefined && hasScanChoice(plan);
 };
+const tuned = (mixerId: string, formId: string) => passesOf(findPlan(mixerId, formId)!).some((p) => p.tuning === 'matmul');
 const backendWith = (scan: ScanConfig) =>
   new WgslBackend({ device: dawn!.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn!.route})`, scan, autotune: false });
 
@@ -101,5 +105,12 @@ if (dawn) {
     wgslConformance(backend, { ...probe, host: `${probe.host}, ${scanLabel(config)}` }, {
       shapesOf: (mixer, form) => (scanned(mixer.id, form.id) ? WGSL_SHAPES : []),
     });
+    // The forms with both a scan and the register tile (SSD chunked) under every other tile too.
+    for (const matmul of matmulConfigsFor(dawn.device.limits).filter((c) => c.microM !== DEFAULT_MATMUL.microM || c.depth !== DEFAULT_MATMUL.depth)) {
+      const both = new WgslBackend({ device: dawn.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn.route})`, scan: config, matmul, autotune: false });
+      wgslConformance(both, { ...probe, host: `${probe.host}, ${scanLabel(config)}, ${matmulLabel(matmul)}` }, {
+        shapesOf: (mixer, form) => (scanned(mixer.id, form.id) && tuned(mixer.id, form.id) ? WGSL_SHAPES : []),
+      });
+    }
   }
 }
