@@ -80,6 +80,11 @@ export interface PreparedKernel {
   /** The configuration it was compiled with, when the backend chooses one (wgsl's matmul-shaped passes). */
   readonly kernelConfig?: KernelConfig;
   run(): Promise<KernelTiming>;
+  /**
+   * `count` runs back to back, each timed on its own, where one call costs a round trip to
+   * another process (a compute host): the samples of a fast kernel are not swamped by messaging.
+   */
+  runMany?(count: number): Promise<KernelTiming[]>;
   /** Reads Y back; `readbackMs` is reported apart from kernel time. */
   read(): Promise<{ output: Tensor; readbackMs: number }>;
   release(): void;

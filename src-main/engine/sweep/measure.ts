@@ -93,6 +93,31 @@ async function sample(kernels: readonly PreparedKernel[], ctx: MeasureContext): 
   return gpuMs === undefined ? { wallMs } : { wallMs, gpuMs };
 }
 
+/** A batch of samples is sized to take about this long: round trips stay a small share of it. */
+export const BATCH_TARGET_MS = 20;
+/** The most samples one batch may take (a batch is one call to the host). */
+export const MAX_BATCH = 256;
+
+/**
+ * `count` samples in one call where the backend can run a kernel many times per call (a compute
+ * host), one at a time otherwise (and always when B·H kernels make one sample).
+ */
+async function sampleBatch(kernels: readonly PreparedKernel[], ctx: MeasureContext, count: number): Promise<KernelTiming[]> {
+  const only = kernels.length === 1 ? kernels[0] : undefined;
+  if (count <= 1 || !only?.runMany) return [await sample(kernels, ctx)];
+  const timings = await only.runMany(count);
+  await ctx.pause();
+  return timings;
+}
+
+/** How many samples the next batch takes: about BATCH_TARGET_MS of them, within the visit's share and the samples still allowed. */
+function batchSize(session: PointSession, rule: StopRule, leftMs: number): number {
+  const last = session.samplesMs[session.samplesMs.length - 1];
+  if (last === undefined || !(last > 0)) return 1;
+  const byTime = Math.floor(Math.min(BATCH_TARGET_MS, Math.max(leftMs, 0)) / last);
+  return Math.max(1, Math.min(byTime, MAX_BATCH, rule.maxSamples - session.samplesMs.length));
+}
+
 async function prepare(session: PointSession, ctx: MeasureContext): Promise<PreparedKernel[]> {
   const { point } = session;
   const sets = ctx.inputs.inputs(point.mixer, point.L, point.dims, point.params, runsPerSample(ctx.settings));
@@ -156,15 +181,19 @@ export async function visitPoint(session: PointSession, ctx: MeasureContext): Pr
     // Tight already but owed another visit: come back later rather than sample on now.
     const tightForNow = session.visits < rule.minVisits && stopReason({ samplesMs: session.samplesMs, visits: rule.minVisits, spentMs: 0 }, rule) === 'ci-reached';
     if (enough || tightForNow) return;
-    const t = await sample(kernels, ctx);
+    // Samples come in batches (one round trip to a compute host each); every sample of a batch is
+    // kept, and the stopping rule is asked again after it.
+    const batch = await sampleBatch(kernels, ctx, batchSize(session, rule, share - (session.spentMs - visitStart)));
     if (ctx.signal?.aborted) throw cancelledError();
-    session.samplesMs.push(t.wallMs);
-    if (t.gpuMs !== undefined) session.gpuSamplesMs.push(t.gpuMs);
-    session.spentMs += t.wallMs;
-    if (t.wallMs > ctx.settings.timeBudgetMs) {
-      session.overBudget = overBudgetReason(t.wallMs, 'a sample', ctx.settings);
-      session.stop = 'over-budget';
-      return;
+    for (const t of batch) {
+      session.samplesMs.push(t.wallMs);
+      if (t.gpuMs !== undefined) session.gpuSamplesMs.push(t.gpuMs);
+      session.spentMs += t.wallMs;
+      if (t.wallMs > ctx.settings.timeBudgetMs) {
+        session.overBudget = overBudgetReason(t.wallMs, 'a sample', ctx.settings);
+        session.stop = 'over-budget';
+        return;
+      }
     }
   }
 }

@@ -61,6 +61,54 @@ describe('interleaved schedule', () => {
   });
 });
 
+describe('batched samples', () => {
+  /** `scripted`, with runMany: each call records how many runs it asked for. */
+  function batching(ms: (n: number) => number, calls: number[]): Backend {
+    const js = createJsBackend();
+    let n = 0;
+    return {
+      ...js,
+      async prepare(request: Parameters<Backend['prepare']>[0]): Promise<PreparedKernel> {
+        const kernel = await js.prepare(request);
+        const run = async () => (await kernel.run(), { wallMs: ms(n++) });
+        return {
+          ...kernel,
+          run,
+          runMany: async (count: number) => {
+            calls.push(count);
+            const out = [];
+            for (let i = 0; i < count; i++) out.push(await run());
+            return out;
+          },
+        };
+      },
+    };
+  }
+
+  it('takes the samples of a fast kernel many to a call, keeps every one, and still stops on the CI', async () => {
+    const calls: number[] = [];
+    // 0.1 ms, ±1% alternating: a batch of about BATCH_TARGET_MS / 0.1 = 200 samples per call.
+    const result = await runSweep({ ...settings, lengths: [8], forms: { 'softmax-attention': ['materialized'] }, ciTarget: 0.001 }, [
+      batching((n) => 0.1 * (1 + 0.01 * (n % 2)), calls),
+    ]);
+    const p = result.points[0]!;
+    expect(p.status).toBe('ok');
+    expect(Math.max(...calls)).toBeGreaterThan(50);
+    // Every sample of every batch is in the record: those of runMany and the single first ones.
+    const batched = calls.reduce((a, b) => a + b, 0);
+    expect(p.samplesMs.length).toBeGreaterThanOrEqual(batched);
+    expect(p.samplesMs.length).toBeLessThanOrEqual(batched + 2 * p.sampling!.visits);
+    expect(p.stats!.p50).toBeGreaterThan(0.099);
+  });
+
+  it('takes the samples of a slow kernel one at a time', async () => {
+    const calls: number[] = [];
+    const result = await runSweep({ ...settings, lengths: [8], forms: { 'softmax-attention': ['materialized'] } }, [batching(() => 25, calls)]);
+    expect(result.points[0]!.status).toBe('ok');
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('honest roof', () => {
   it('refuses a roofline fraction above 1 and flags the calibration invalid', async () => {
     const low = { backend: 'js' as const, dtype: 'float64' as const, peakMatmulGflops: 1e-6, copyGBs: 1e-6 };

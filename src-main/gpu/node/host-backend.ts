@@ -219,6 +219,7 @@ export class HostBackend implements Backend {
       auxiliaryBytes: reply.auxiliaryBytes,
       ...(reply.kernelConfig ? { kernelConfig: reply.kernelConfig } : {}),
       run: () => this.kernelCall<KernelTiming>(host, { op: 'run', kernel }),
+      runMany: (count: number) => this.kernelCall<KernelTiming[]>(host, { op: 'runMany', kernel, count }),
       read: async (): Promise<{ output: Tensor; readbackMs: number }> => {
         const r = await this.kernelCall<ReadReply>(host, { op: 'read', kernel });
         return { output: tensor(r.output.shape, r.output.data), readbackMs: r.readbackMs };

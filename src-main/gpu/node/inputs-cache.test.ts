@@ -13,6 +13,7 @@ import { relativeError, tensor } from '../../engine/core/tensor.js';
 import { getForm, getMixer } from '../../engine/registry.js';
 import { HostBackend, type ComputeHost } from './host-backend.js';
 import { InputsCache } from './inputs-cache.js';
+import { MAX_RUNS_PER_CALL } from './protocol.js';
 import { serveBackend } from './serve-backend.js';
 
 const set = (n: number): Inputs => ({ x: tensor([n], new Float64Array(n)) });
@@ -112,5 +113,17 @@ describe('prepare over a host channel', () => {
     const again = await link.backend.prepare({ mixer, form, inputs: a, params, dtype: 'float64' });
     expect(link.dataSent()).toBe(3);
     expect(relativeError((await again.read()).output, mixer.reference(a, params)).relative).toBeLessThan(1e-9);
+  });
+
+  it('runs a kernel many times in one call, each run timed on its own, within the per-call limit', async () => {
+    link = linkedJs();
+    const mixer = getMixer('softmax-attention');
+    const params = resolveParams(mixer);
+    const inputs = mixer.randomInputs(mixer.dims({ L: 16, d: 4, dv: 4, state: 2 }, params), createRng(5), params);
+    const kernel = await link.backend.prepare({ mixer, form: mixer.forms[0]!, inputs, params, dtype: 'float64' });
+    const timings = await kernel.runMany!(7);
+    expect(timings).toHaveLength(7);
+    for (const t of timings) expect(t.wallMs).toBeGreaterThan(0);
+    expect(await kernel.runMany!(MAX_RUNS_PER_CALL + 5)).toHaveLength(MAX_RUNS_PER_CALL);
   });
 });

@@ -43,10 +43,15 @@ export type HostRequest =
   | { readonly op: 'probe' }
   | { readonly op: 'prepare'; readonly prepare: PrepareMessage }
   | { readonly op: 'run' | 'read' | 'release'; readonly kernel: number }
+  /** `count` runs back to back, each timed on its own: one round trip for many samples. */
+  | { readonly op: 'runMany'; readonly kernel: number; readonly count: number }
   | { readonly op: 'calibrate'; readonly dtype: DType }
   /** Every mixer/form's support at both dtypes, for a side that does not load the kernel tables. */
   | { readonly op: 'support' }
   | { readonly op: 'reset' | 'dispose' };
+
+/** The most runs one `runMany` may ask for. */
+export const MAX_RUNS_PER_CALL = 1024;
 
 export interface PreparedReply {
   readonly kernel: number;
@@ -68,7 +73,7 @@ export type SupportTable = Readonly<Record<string, KernelSupport>>;
 
 export const supportKey = (mixerId: string, formId: string, dtype: DType): string => `${mixerId}/${formId}/${dtype}`;
 
-export type HostResult = BackendProbe | PreparedReply | NeedInputsReply | KernelTiming | ReadReply | Roofline | SupportTable | null;
+export type HostResult = BackendProbe | PreparedReply | NeedInputsReply | KernelTiming | readonly KernelTiming[] | ReadReply | Roofline | SupportTable | null;
 
 export interface WireError {
   readonly name: string;

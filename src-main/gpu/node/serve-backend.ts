@@ -3,13 +3,13 @@
  * process, or in main for the sweep thread). The backend is made on the first request, so a host
  * without an adapter still answers `probe` (available: false, with the reason) instead of dying.
  */
-import type { Backend, BackendId, PreparedKernel } from '../../engine/core/backend.js';
+import type { Backend, BackendId, KernelTiming, PreparedKernel } from '../../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { Inputs } from '../../engine/core/mixer.js';
 import { tensor } from '../../engine/core/tensor.js';
 import { MIXERS, getForm, getMixer } from '../../engine/registry.js';
 import { InputsCache, INPUTS_CACHE_BYTES } from './inputs-cache.js';
-import { supportKey, toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
+import { MAX_RUNS_PER_CALL, supportKey, toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
 
 export interface HostedBackend {
   readonly backend: Backend;
@@ -68,6 +68,13 @@ export function serveBackend(
         return { result: await prepare(request.prepare) };
       case 'run':
         return { result: await kernelOf(request.kernel).run() };
+      case 'runMany': {
+        const kernel = kernelOf(request.kernel);
+        const count = Math.max(1, Math.min(MAX_RUNS_PER_CALL, Math.floor(request.count)));
+        const timings: KernelTiming[] = [];
+        for (let i = 0; i < count; i++) timings.push(await kernel.run());
+        return { result: timings };
+      }
       case 'read': {
         const { output, readbackMs } = await kernelOf(request.kernel).read();
         // A copy: the kernel keeps its own output between reads.
