@@ -15,7 +15,8 @@ export const COMPARISON_FORMAT = 'mixscope-comparison';
 export const COMPARISON_VERSION = 1;
 
 const backend = z.enum(BACKEND_IDS);
-const dtype = z.enum(['float64', 'float32']);
+/** 'float16' since run record v6, whose points it matches. */
+const dtype = z.enum(['float64', 'float32', 'float16']);
 const paramValue = z.union([z.number(), z.string()]);
 const positive = z.number().positive();
 

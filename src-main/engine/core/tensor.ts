@@ -1,5 +1,10 @@
-/** Dense row-major tensors in float64 or float32: the only array type the engine passes around. */
-export type DType = 'float64' | 'float32';
+/**
+ * Dense row-major tensors in float64 or float32: the only array type the engine passes around.
+ * `float16` (the WGSL forms on an adapter with `shader-f16`) is held as a Float32Array whose every
+ * value is an f16 (half.ts): the GPU buffers are packed f16, the host side never needs a third type.
+ */
+export type DType = 'float64' | 'float32' | 'float16';
+export const DTYPES: readonly DType[] = ['float64', 'float32', 'float16'];
 export type FloatArray = Float64Array | Float32Array;
 
 export interface Tensor {
@@ -7,14 +12,15 @@ export interface Tensor {
   readonly data: FloatArray;
 }
 
-export const BYTES_PER_ELEMENT: Record<DType, number> = { float64: 8, float32: 4 };
+export const BYTES_PER_ELEMENT: Record<DType, number> = { float64: 8, float32: 4, float16: 2 };
 
 export function dtypeOf(data: FloatArray): DType {
   return data instanceof Float32Array ? 'float32' : 'float64';
 }
 
+/** float16 storage on the host is a Float32Array (see DType). */
 export function allocate(dtype: DType, length: number): FloatArray {
-  return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+  return dtype === 'float64' ? new Float64Array(length) : new Float32Array(length);
 }
 
 export function sizeOf(shape: readonly number[]): number {

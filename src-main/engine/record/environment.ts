@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
 
-const dtype = z.enum(['float64', 'float32']);
+/** 'float16' added in v6 (the WGSL forms on an adapter with shader-f16). */
+const dtype = z.enum(['float64', 'float32', 'float16']);
 
 /** Added in v1. Mirrors core/backend.ts AdapterInfo. */
 export const adapterSchema = z.object({

@@ -10,6 +10,7 @@ import { v1ToV2 } from './migrations/v2.js';
 import { v2ToV3 } from './migrations/v3.js';
 import { v3ToV4 } from './migrations/v4.js';
 import { v4ToV5 } from './migrations/v5.js';
+import { v5ToV6 } from './migrations/v6.js';
 
 export type JsonRecord = Record<string, unknown>;
 export type Migration = (record: JsonRecord) => JsonRecord;
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: v2ToV3,
   3: v3ToV4,
   4: v4ToV5,
+  5: v5ToV6,
 };
 
 /** Applies every step from `from` up to `to`; a missing step is a bug in this table, named as such. */

@@ -135,7 +135,8 @@ export const pointRecordSchema = z.object({
   dims: z.record(z.string(), z.number()),
   batch: z.number().int().positive(),
   heads: z.number().int().positive(),
-  dtype: z.enum(['float64', 'float32']),
+  /** 'float16' added in v6: f16 storage on the GPU, values read back exactly as Float32. */
+  dtype: z.enum(['float64', 'float32', 'float16']),
   status: z.enum(POINT_STATUSES),
   reason: z.string().optional(),
   fidelity: z.enum(['exact', 'approximate']),

@@ -25,7 +25,7 @@ const goldenVersions = readdirSync(goldenDir)
 describe(`run record v${RECORD_VERSION}`, () => {
   it('parses the golden file and writes it back unchanged', () => {
     const record = parseRunRecord(JSON.parse(validText));
-    expect(record.points).toHaveLength(5);
+    expect(record.points).toHaveLength(6);
     expect(runRecordToJson(record)).toBe(validText);
   });
 
@@ -61,6 +61,15 @@ describe(`run record v${RECORD_VERSION}`, () => {
     expect(runRecordToCsv(back).split('\n')[1]).toContain('wgsl-matmul-tile microM=4;depth=32 (cached)');
     json.points[0].kernelConfig.source = 'guessed';
     expect(() => parseRunRecord(json)).toThrow('points[0].kernelConfig.source: expected one of "autotuned"|"cached"|"default"');
+  });
+
+  it("reads a float16 point (added in v6) and refuses an unknown dtype", () => {
+    const json = JSON.parse(validText);
+    const record = parseRunRecord(json);
+    expect(record.points.filter((p) => p.dtype === 'float16').map((p) => [p.backend, p.form, p.error?.tolerance])).toEqual([['wgsl', 'fused', 0.01]]);
+    expect(record.environment.backends.find((b) => b.id === 'wgsl')?.dtypes).toContain('float16');
+    json.points[2].dtype = 'float8';
+    expect(() => parseRunRecord(json)).toThrow('points[2].dtype: expected one of "float64"|"float32"|"float16"');
   });
 
   it('refuses a version that is not a positive integer', () => {

@@ -14,6 +14,8 @@
  *   restarted and the sweep went on).
  * - v5: point kernelConfig (the kernel configuration a point was compiled with: kernel, params,
  *   source 'autotuned' | 'cached' | 'default'), e.g. wgsl's autotuned matmul tile.
+ * - v6: dtype 'float16' (points, settings, calibration, probes' dtypes): the WGSL forms with f16
+ *   storage on an adapter that has shader-f16, checked against their own float16 tolerance.
  */
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
@@ -23,7 +25,7 @@ import { intervalSchema, pointRecordSchema } from './point.js';
 import { runIdSchema } from './run-id.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
-export const RECORD_VERSION = 5;
+export const RECORD_VERSION = 6;
 
 /**
  * Added in v1; 'interrupted' added in v2. A crashed sweep leaves 'running' on disk, with every point

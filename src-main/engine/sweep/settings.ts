@@ -21,7 +21,8 @@ export const sweepSettingsSchema = z.object({
   /** Heads H and batch B are outer loops: each sample runs the mixer B·H times on independent inputs. */
   heads: positiveInt,
   batch: positiveInt,
-  dtype: z.enum(['float64', 'float32']),
+  /** 'float16' added in run record v6: only the wgsl backend on an adapter with shader-f16 runs it. */
+  dtype: z.enum(['float64', 'float32', 'float16']),
   /** Untimed runs after the first (compile) call. */
   warmup: z.number().int().min(0),
   /** Timed samples at least; more are taken until their sum reaches `minTimeMs`. */
