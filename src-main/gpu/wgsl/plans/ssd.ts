@@ -67,10 +67,18 @@ const scan: FormPlan = {
   unsupported: (dims) => (dims['N']! > SCAN_MAX_N ? `the scan kernel takes N ≤ ${SCAN_MAX_N}; got N = ${dims['N']}` : undefined),
 };
 
-/** The chunked form's passes, its scan over chunks sequential per state element or a blocked scan. */
+/**
+ * The chunked form's passes; its scans (the log-decay sums within each chunk, the states across
+ * chunks) sequential, or blocked scans across the tokens of a chunk, resp. the chunks.
+ */
 function chunkedPasses(parallel: boolean): PassPlan[] {
   return [
-    { shader: 'ssd/decay.wgsl', entry: 'main', storage: ['a', 'decay'], workgroups: (dims, params) => grid1d(chunks(dims, params, false), 64) },
+    {
+      shader: 'ssd/decay.wgsl',
+      entry: parallel ? 'segmented' : 'main',
+      storage: ['a', 'decay'],
+      workgroups: (dims, params) => grid1d(chunks(dims, params, false), parallel ? 1 : 64),
+    },
     ...blockPasses('block scores', false),
     {
       shader: 'ssd/states.wgsl',
