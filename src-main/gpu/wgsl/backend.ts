@@ -14,6 +14,7 @@ import type { Form, Mixer } from '../../engine/core/mixer.js';
 import type { DType } from '../../engine/core/tensor.js';
 import { inferDims } from '../../engine/core/validate.js';
 import { checkBufferLimits, createStorageBuffers } from './buffers.js';
+import { FORM_F32, elementBytes, encodingOf, f16StorageOf, passVariant } from './f16-storage.js';
 import { WgslKernel, buildDispatches } from './kernel.js';
 import { PipelineCache, type ShaderLoader } from './pipelines.js';
 import { DEFAULT_MATMUL, matmulConfigsFor, matmulConstants, type MatmulConfig } from './matmul-config.js';
@@ -40,12 +41,22 @@ export interface WgslBackendOptions {
   readonly autotune?: boolean;
   /** Where an earlier calibration's choice on the same adapter and driver is kept (reused without re-timing). */
   readonly tuningCache?: TuningCache;
+  /**
+   * Tests only: on a device without `shader-f16`, run the float16 dtype with f32 buffers whose every
+   * store is rounded to f16 (f16-variant.ts), to test the f16 path's numerics where no adapter has it.
+   */
+  readonly emulateF16?: boolean;
 }
 
-export function wgslSupport(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
+/** Why float16 is refused where the adapter cannot run it. */
+export const NO_SHADER_F16 = "float16 needs an adapter with the WebGPU feature 'shader-f16'; this one has none";
+
+/** `f16`: whether this backend's device runs the float16 dtype (it has shader-f16, or emulates it in tests). */
+export function wgslSupport(mixer: Mixer, form: Form, dtype: DType, f16 = false): KernelSupport {
   const plan = findPlan(mixer.id, form.id);
   if (!plan) return { supported: false, fidelity: 'exact', note: `no WGSL kernel for ${mixer.id}/${form.id} yet` };
-  if (dtype !== 'float32') return { supported: false, fidelity: 'exact', note: 'WGSL kernels compute in float32 only' };
+  if (dtype === 'float64') return { supported: false, fidelity: 'exact', note: 'WGSL kernels compute in float32 (or float16 storage) only' };
+  if (dtype === 'float16' && !f16) return { supported: false, fidelity: 'exact', note: NO_SHADER_F16 };
   if (plan.approximate) return { supported: true, fidelity: 'approximate', note: plan.approximate };
   return { supported: true, fidelity: 'exact' };
 }
@@ -84,19 +95,25 @@ export class WgslBackend implements Backend {
   };
 
   async probe(): Promise<BackendProbe> {
-    const probe = probeDevice(this.device, this.options.host);
+    const probe = probeDevice(this.device, this.options.host, this.f16Mode !== undefined ? ['float32', 'float16'] : ['float32']);
     return this.lostReason === undefined ? probe : { ...probe, available: false, reason: `device lost: ${this.lostReason}` };
   }
 
+  /** How this device stores the float16 dtype: natively with shader-f16, emulated in tests, or not at all. */
+  private get f16Mode(): 'f16' | 'f16-emulated' | undefined {
+    if (this.device.features.has('shader-f16')) return 'f16';
+    return this.options.emulateF16 ? 'f16-emulated' : undefined;
+  }
+
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
-    return wgslSupport(mixer, form, dtype);
+    return wgslSupport(mixer, form, dtype, this.f16Mode !== undefined);
   }
 
   async prepare(request: PrepareRequest): Promise<PreparedKernel> {
     this.checkAlive();
     const { mixer, form, params, inputs } = request;
     const where = `wgsl ${mixer.id}/${form.id}`;
-    const support = wgslSupport(mixer, form, request.dtype);
+    const support = this.support(mixer, form, request.dtype);
     if (!support.supported) throw new MixscopeError(`${where}: ${support.note}`, 'unsupported');
     const planned = findPlan(mixer.id, form.id)!;
     const plan = planForScan(planned, this.scan);
@@ -104,20 +121,24 @@ export class WgslBackend implements Backend {
     const why = plan.unsupported?.(dims, params);
     if (why) throw new MixscopeError(`${where}: ${why}`, 'unsupported');
     const cost = form.cost(dims, params);
-    checkBufferLimits(where, cost.buffers, this.device.limits, this.options.memoryBudgetBytes);
+    const f16Mode = request.dtype === 'float16' ? this.f16Mode : undefined;
+    const storageKind = f16Mode ? f16StorageOf(mixer.id, form.id, f16Mode) : FORM_F32;
+    const bytesOf = elementBytes(storageKind);
+    checkBufferLimits(where, cost.buffers, this.device.limits, this.options.memoryBudgetBytes, bytesOf);
 
     const device = this.device;
     const compileStart = performance.now();
     const passes = passesOf(plan);
-    const compiled = await Promise.all(passes.map((p) => this.pipelines.get(p.shader, p.entry, this.constantsOf(p))));
+    const compiled = await Promise.all(passes.map((p) => this.pipelines.get(p.shader, p.entry, this.constantsOf(p), passVariant(storageKind, p, params))));
     const pipelines = new Map(passes.map((p, i) => [p, compiled[i]!]));
     const compileMs = performance.now() - compileStart;
 
     device.pushErrorScope('out-of-memory');
     device.pushErrorScope('validation');
-    const storage = createStorageBuffers(device, cost.buffers);
+    const storage = createStorageBuffers(device, cost.buffers, bytesOf);
     const outputShape = mixer.output.dims.map((name) => dims[name]!);
-    const parts = { device, plan, pipelines, storage, dims, params, outputShape, where };
+    const outputF16 = bytesOf(plan.output ?? 'Y') === 2;
+    const parts = { device, plan, pipelines, storage, dims, params, outputShape, where, outputF16 };
     let kernel: WgslKernel;
     try {
       const { dispatches, auxiliary } = buildDispatches(parts);
@@ -130,7 +151,8 @@ export class WgslBackend implements Backend {
     }
     if (passes.some((p) => p.tuning === 'matmul')) kernel.kernelConfig = matmulKernelConfig(this.matmul, this.matmulSource);
     if (hasScanChoice(planned)) kernel.kernelConfig = withScanConfig(kernel.kernelConfig, this.scan, this.scanSource);
-    kernel.uploadMs = await uploadInputs(device, storage, inputs, cost.buffers, where);
+    // Emulated f16 storage keeps f32 buffers, so its inputs are rounded to f16 on the host instead.
+    kernel.uploadMs = await uploadInputs(device, storage, inputs, cost.buffers, where, encodingOf(storageKind));
     // First call: its time counts as compile (pipeline creation, driver caches), not as a sample.
     const firstStart = performance.now();
     await kernel.run();
@@ -187,10 +209,15 @@ export class WgslBackend implements Backend {
     return calibrateWgsl(this.device, this.pipelines, { matmulConstants: matmulConstants(this.matmul) });
   }
 
-  /** Matmul and copy peaks of this device, measured once per device. */
+  /**
+   * Matmul and copy peaks of this device, measured once per device. The float16 dtype's roof is the
+   * same measurement: its kernels compute in f32 and only store in f16, so f32 arithmetic and bytes
+   * per second are what bound them.
+   */
   calibrate(dtype: DType): Promise<WgslCalibration> {
     this.checkAlive();
-    if (dtype !== 'float32') return Promise.reject(new MixscopeError('wgsl calibrates in float32 only', 'unsupported'));
+    if (dtype === 'float64') return Promise.reject(new MixscopeError('wgsl calibrates in float32 only', 'unsupported'));
+    if (dtype === 'float16' && !this.f16Mode) return Promise.reject(new MixscopeError(`wgsl: ${NO_SHADER_F16}`, 'unsupported'));
     this.calibration ??= this.tuneAndCalibrate();
     this.calibration.catch(() => (this.calibration = undefined));
     return this.calibration;

@@ -1,13 +1,24 @@
 /**
- * The storage buffers of one point: exactly the cost model's `buffers`, float32, so that the bytes
- * allocated equal the cost model's peak bytes. Checked against the device's limits before anything
- * is created, so an over-limit point costs nothing and is recorded with needed versus available.
+ * The storage buffers of one point: exactly the cost model's `buffers`, float32 (or f16 at the
+ * float16 dtype, each padded to whole 4-byte words as bindings require), so that the bytes
+ * allocated equal the cost model's peak bytes at the dtype. Checked against the device's limits
+ * before anything is created, so an over-limit point costs nothing and is recorded with needed
+ * versus available.
  */
 import type { BufferSpec, Dims, Params } from '../../engine/core/mixer.js';
 import { MixscopeError, OverLimitError } from '../../engine/core/errors.js';
 import type { UniformField } from './plan.js';
 
 export const F32_BYTES = 4;
+
+/** Bytes per element of one named buffer (4 for f32 storage, 2 for f16). */
+export type ElementBytes = (buffer: string) => number;
+const ALL_F32: ElementBytes = () => F32_BYTES;
+
+/** A buffer's size: its elements at their width, rounded up to a 4-byte word (storage bindings and writes are in words). */
+export function bufferBytes(b: BufferSpec, bytesOf: ElementBytes = ALL_F32): number {
+  return Math.ceil((b.elements * bytesOf(b.name)) / 4) * 4;
+}
 
 /** Largest single storage binding the device takes: the smaller of two limits. */
 export function maxBindingBytes(limits: GPUSupportedLimits): number {
@@ -19,10 +30,11 @@ export function checkBufferLimits(
   buffers: readonly BufferSpec[],
   limits: GPUSupportedLimits,
   budgetBytes?: number,
+  bytesOf: ElementBytes = ALL_F32,
 ): void {
   const available = maxBindingBytes(limits);
   for (const b of buffers) {
-    const needed = b.elements * F32_BYTES;
+    const needed = bufferBytes(b, bytesOf);
     if (needed > available) {
       throw new OverLimitError(
         `${where}: buffer ${b.name} needs ${needed} bytes, over the device's ${available}-byte storage binding limit`,
@@ -31,13 +43,13 @@ export function checkBufferLimits(
       );
     }
   }
-  const total = buffers.reduce((n, b) => n + b.elements * F32_BYTES, 0);
+  const total = buffers.reduce((n, b) => n + bufferBytes(b, bytesOf), 0);
   if (budgetBytes !== undefined && total > budgetBytes) {
     throw new OverLimitError(`${where}: needs ${total} bytes of buffers, over the ${budgetBytes}-byte memory budget`, total, budgetBytes);
   }
 }
 
-export function createStorageBuffers(device: GPUDevice, buffers: readonly BufferSpec[]): Map<string, GPUBuffer> {
+export function createStorageBuffers(device: GPUDevice, buffers: readonly BufferSpec[], bytesOf: ElementBytes = ALL_F32): Map<string, GPUBuffer> {
   const out = new Map<string, GPUBuffer>();
   for (const b of buffers) {
     if (out.has(b.name)) throw new MixscopeError(`the cost model lists buffer '${b.name}' twice`, 'unsupported');
@@ -45,7 +57,7 @@ export function createStorageBuffers(device: GPUDevice, buffers: readonly Buffer
       b.name,
       device.createBuffer({
         label: b.name,
-        size: b.elements * F32_BYTES,
+        size: bufferBytes(b, bytesOf),
         usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC,
       }),
     );

@@ -2,13 +2,17 @@
  * The WGSL conformance suite, shared by the hosts' tests (the Node worker on Dawn, the compute page
  * on Chromium's WebGPU): every form that has a WGSL kernel, against the mixer's float64 reference
  * (or the form's own), in float32: relative error ≤ 1e-4 at L = 1, 37, 130 and 2048, and the
- * storage bytes allocated equal to the cost model's peak bytes.
+ * storage bytes allocated equal to the cost model's peak bytes. In float16 the same points within
+ * TOLERANCE.float16, the bytes those of the form's f16 buffers (f16-storage.ts).
  */
 import { expect, it } from 'vitest';
 import type { Backend, BackendProbe } from '../../engine/core/backend.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
-import { relativeError } from '../../engine/core/tensor.js';
+import { relativeError, type DType } from '../../engine/core/tensor.js';
 import { MIXERS } from '../../engine/registry.js';
+import { TOLERANCE } from '../../engine/sweep/measure.js';
+import { bufferBytes } from './buffers.js';
+import { elementBytes, f16StorageOf, FORM_F32 } from './f16-storage.js';
 import { findPlan } from './plans/index.js';
 import { gpuDescribe, pointInputs } from './test-host.js';
 
@@ -44,21 +48,34 @@ export interface WgslSuiteOptions {
   readonly shapesOf?: (mixer: Mixer, form: Form) => readonly WgslShape[];
   /** Whether the parameter variants run too (default: yes). */
   readonly variants?: boolean;
+  /** float32 (default) or float16; float16 needs a backend whose probe offers it. */
+  readonly dtype?: 'float32' | 'float16';
+  /** The suite's title when not the default (the float16 suites say which storage they run on). */
+  readonly title?: string;
 }
 
 const planned = MIXERS.flatMap((mixer) => mixer.forms.filter((f) => findPlan(mixer.id, f.id)).map((form) => ({ mixer, form })));
 const label = (given: Readonly<Record<string, number | string>>): string =>
   Object.entries(given).map(([k, v]) => `${k}=${v}`).join(', ') || 'defaults';
 
-async function checkPoint(backend: Backend, mixer: Mixer, form: Form, { L, d, dv }: WgslShape, given: Readonly<Record<string, number | string>>) {
+/** Storage bytes a form's buffers take on `probe`'s device at `dtype` (emulated f16 storage keeps f32 buffers). */
+function expectedBytes(probe: BackendProbe, mixer: Mixer, form: Form, dtype: DType, buffers: Parameters<typeof bufferBytes>[0][]): number {
+  const native = dtype === 'float16' && (probe.features ?? []).includes('shader-f16');
+  const bytesOf = elementBytes(native ? f16StorageOf(mixer.id, form.id, 'f16') : FORM_F32);
+  return buffers.reduce((n, b) => n + bufferBytes(b, bytesOf), 0);
+}
+
+async function checkPoint(backend: Backend, probe: BackendProbe, dtype: 'float32' | 'float16', mixer: Mixer, form: Form, { L, d, dv }: WgslShape, given: Readonly<Record<string, number | string>>) {
   const { params, dims, inputs } = pointInputs(mixer, L, d, dv, given);
-  const kernel = await backend.prepare({ mixer, form, inputs, params, dtype: 'float32' });
+  const kernel = await backend.prepare({ mixer, form, inputs, params, dtype });
   try {
     const { output } = await kernel.read();
     const reference = (form.reference ?? mixer.reference)(inputs, params);
     expect(output.shape).toEqual(reference.shape);
-    expect(relativeError(output, reference).relative).toBeLessThanOrEqual(1e-4);
-    expect(kernel.allocatedBytes).toBe(form.cost(dims, params).peakElements * 4);
+    expect(relativeError(output, reference).relative).toBeLessThanOrEqual(TOLERANCE[dtype]);
+    const cost = form.cost(dims, params);
+    if (dtype === 'float32') expect(kernel.allocatedBytes).toBe(cost.peakElements * 4);
+    else expect(kernel.allocatedBytes).toBe(expectedBytes(probe, mixer, form, dtype, [...cost.buffers]));
   } finally {
     kernel.release();
   }
@@ -66,13 +83,14 @@ async function checkPoint(backend: Backend, mixer: Mixer, form: Form, { L, d, dv
 
 /** Registers the suite on one backend; an absent one is skipped with the reason in the title. */
 export function wgslConformance(backend: Backend, probe: BackendProbe, options: WgslSuiteOptions = {}): void {
-  gpuDescribe(probe, 'wgsl kernels match the float64 reference within 1e-4', () => {
+  const dtype = options.dtype ?? 'float32';
+  gpuDescribe(probe, options.title ?? `wgsl kernels match the float64 reference within ${TOLERANCE[dtype]}`, () => {
     for (const { mixer, form } of planned) {
       const settings = [{}, ...(options.variants === false ? [] : (WGSL_VARIANTS[mixer.id] ?? []))];
       for (const shape of options.shapesOf?.(mixer, form) ?? WGSL_SHAPES) {
         for (const given of settings) {
           const { L, d, dv } = shape;
-          it(`${mixer.id}/${form.id} at L=${L}, d=${d}, dv=${dv}, ${label(given)}`, () => checkPoint(backend, mixer, form, shape, given));
+          it(`${mixer.id}/${form.id} at L=${L}, d=${d}, dv=${dv}, ${label(given)}`, () => checkPoint(backend, probe, dtype, mixer, form, shape, given));
         }
       }
     }

@@ -6,7 +6,8 @@
 import type { KernelConfig, KernelTiming, PreparedKernel } from '../../engine/core/backend.js';
 import type { Dims, Params } from '../../engine/core/mixer.js';
 import { MixscopeError } from '../../engine/core/errors.js';
-import { tensor, type Tensor } from '../../engine/core/tensor.js';
+import { unpackHalf } from '../../engine/core/half.js';
+import { sizeOf, tensor, type Tensor } from '../../engine/core/tensor.js';
 import { createStepBuffer, createUniformBuffer } from './buffers.js';
 import { isLoop, storageOf, type FormPlan, type PassPlan } from './plan.js';
 import { createPassTimer } from './timer.js';
@@ -28,6 +29,8 @@ export interface KernelParts {
   readonly params: Params;
   readonly outputShape: readonly number[];
   readonly where: string;
+  /** Packed f16 output (float16 dtype on shader-f16) is unpacked on read; f32 otherwise. */
+  readonly outputF16?: boolean;
 }
 
 /** The plan's steps in submission order, loops unrolled; also the uniform and step buffers made. */
@@ -134,8 +137,10 @@ export class WgslKernel implements PreparedKernel {
     encoder.copyBufferToBuffer(this.output, 0, this.staging, 0, this.output.size);
     device.queue.submit([encoder.finish()]);
     await this.staging.mapAsync(GPUMapMode.READ);
-    const data = new Float32Array(this.staging.getMappedRange().slice(0));
+    const mapped = this.staging.getMappedRange().slice(0);
     this.staging.unmap();
+    // f16 values unpack exactly into float32; the buffer may hold one pad element past the output.
+    const data = this.parts.outputF16 ? unpackHalf(new Uint16Array(mapped, 0, sizeOf(this.parts.outputShape))) : new Float32Array(mapped);
     const readbackMs = performance.now() - start;
     return { output: tensor(this.parts.outputShape, data), readbackMs };
   }

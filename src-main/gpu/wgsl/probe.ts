@@ -1,5 +1,6 @@
 /** What a GPUDevice offers, as a BackendProbe: adapter, the limits that bound a point, features. */
 import type { AdapterInfo, BackendProbe } from '../../engine/core/backend.js';
+import type { DType } from '../../engine/core/tensor.js';
 
 /** The limits that decide whether a point fits and how it is tiled. */
 export const REPORTED_LIMITS = [
@@ -30,7 +31,15 @@ export function limitsOf(limits: GPUSupportedLimits): Record<string, number> {
   return out;
 }
 
-export function probeDevice(device: GPUDevice, host: string): BackendProbe {
+/**
+ * The optional features a wgsl device is created with, where the adapter has them: timestamps for
+ * device times, shader-f16 for the float16 dtype.
+ */
+export function wantedFeatures(adapter: GPUAdapter): GPUFeatureName[] {
+  return (['timestamp-query', 'shader-f16'] as const).filter((f) => adapter.features.has(f));
+}
+
+export function probeDevice(device: GPUDevice, host: string, dtypes: readonly DType[] = ['float32']): BackendProbe {
   return {
     id: 'wgsl',
     available: true,
@@ -38,6 +47,6 @@ export function probeDevice(device: GPUDevice, host: string): BackendProbe {
     adapter: adapterInfoOf(device.adapterInfo),
     limits: limitsOf(device.limits),
     features: [...device.features].map(String).sort(),
-    dtypes: ['float32'],
+    dtypes,
   };
 }
