@@ -7,7 +7,7 @@
 import type { Backend, BackendId, BackendProbe, KernelSupport, PrepareRequest, PreparedKernel, Roofline } from '../engine/core/backend.js';
 import { errorMessage } from '../engine/core/errors.js';
 import type { Form, Mixer } from '../engine/core/mixer.js';
-import type { DType } from '../engine/core/tensor.js';
+import { DTYPES, type DType } from '../engine/core/tensor.js';
 import { MIXERS } from '../engine/registry.js';
 import { supportKey, type SupportTable } from '../gpu/node/protocol.js';
 import { callPage, type PageTransport } from '../gpu/page/dispatch.js';
@@ -20,7 +20,7 @@ export async function pageSupportTables(transport: PageTransport, ids: readonly 
   for (const id of ids) {
     const entries = MIXERS.flatMap((mixer) =>
       mixer.forms.flatMap((form) =>
-        (['float32', 'float64'] as const).map(async (dtype) => [supportKey(mixer.id, form.id, dtype), await callPage(transport, 'support', id, mixer.id, form.id, dtype)] as const),
+        DTYPES.map(async (dtype) => [supportKey(mixer.id, form.id, dtype), await callPage(transport, 'support', id, mixer.id, form.id, dtype)] as const),
       ),
     );
     tables.set(id, Object.fromEntries(await Promise.all(entries)));

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { create, globals } from 'webgpu';
 import { MixscopeError } from '../../engine/core/errors.js';
+import { wantedFeatures } from '../wgsl/probe.js';
 
 export type DawnRoute = 'default' | 'swiftshader-vulkan' | 'opengles-llvmpipe';
 
@@ -95,7 +96,8 @@ const RAISED_LIMITS = [
 
 export async function requestDawnDevice(found: DawnAdapter): Promise<DawnDevice> {
   const { adapter } = found;
-  const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+  // shader-f16 where the adapter has it: the wgsl backend's float16 dtype needs it on the device.
+  const requiredFeatures = wantedFeatures(adapter);
   const requiredLimits: Record<string, number> = {};
   for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
   const device = await adapter.requestDevice({ requiredFeatures, requiredLimits });

@@ -15,12 +15,14 @@ export interface HostProcessOptions {
   readonly memoryBudgetBytes?: number;
   /** The user-data folder for wgsl's tuning cache (default: the host's MIXSCOPE_USER_DATA). */
   readonly tuningCacheDir?: string;
+  /** Tests only: wgsl's float16 on emulated f16 storage (hosted-backends.ts). */
+  readonly emulateF16?: boolean;
 }
 
 const HOST_ENTRY = new URL('./host-entry.mjs', import.meta.url);
 
 export function startHostProcess(id: BackendId, options: HostProcessOptions = {}): ComputeHost {
-  const hosted: HostedOptions = { routes: options.routes, memoryBudgetBytes: options.memoryBudgetBytes, tuningCacheDir: options.tuningCacheDir };
+  const hosted: HostedOptions = { routes: options.routes, memoryBudgetBytes: options.memoryBudgetBytes, tuningCacheDir: options.tuningCacheDir, emulateF16: options.emulateF16 };
   const child = fork(HOST_ENTRY, [id], {
     serialization: 'advanced',
     env: { ...process.env, MIXSCOPE_HOST_OPTIONS: JSON.stringify(hosted) },

@@ -10,7 +10,7 @@ import type { Form, Mixer } from '../../engine/core/mixer.js';
 import type { DType } from '../../engine/core/tensor.js';
 import { WgslBackend, wgslSupport } from '../wgsl/backend.js';
 import type { ShaderLoader } from '../wgsl/pipelines.js';
-import { REPORTED_LIMITS } from '../wgsl/probe.js';
+import { REPORTED_LIMITS, wantedFeatures } from '../wgsl/probe.js';
 
 /** Loads `shaders/<path>` relative to the page (the page host serves the repository's shaders/ there). */
 export function fetchShaderLoader(base: string): ShaderLoader {
@@ -24,12 +24,15 @@ export function fetchShaderLoader(base: string): ShaderLoader {
   };
 }
 
-/** A device with the limits raised to the adapter's (the defaults cap storage bindings at 128 MiB). */
+/**
+ * A device with the limits raised to the adapter's (the defaults cap storage bindings at 128 MiB),
+ * and with timestamps and shader-f16 (the float16 dtype) where the adapter has them.
+ */
 async function requestDevice(gpu: GPU | undefined): Promise<GPUDevice> {
   if (!gpu) throw new MixscopeError('this page has no navigator.gpu (Chromium on Linux needs --enable-unsafe-webgpu)', 'backend-unavailable');
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new MixscopeError("the page's navigator.gpu offers no adapter", 'backend-unavailable');
-  const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+  const requiredFeatures = wantedFeatures(adapter);
   const requiredLimits: Record<string, number> = {};
   for (const name of REPORTED_LIMITS) requiredLimits[name] = adapter.limits[name];
   return adapter.requestDevice({ requiredFeatures, requiredLimits });
@@ -38,6 +41,8 @@ async function requestDevice(gpu: GPU | undefined): Promise<GPUDevice> {
 export class PageWgslBackend implements Backend {
   readonly id = 'wgsl' as const;
   private started: Promise<WgslBackend> | undefined;
+  /** Whether the last probe offered float16 (the device has shader-f16): support follows it. */
+  private offersF16 = false;
 
   constructor(
     private readonly gpu: GPU | undefined,
@@ -59,14 +64,16 @@ export class PageWgslBackend implements Backend {
 
   async probe(): Promise<BackendProbe> {
     try {
-      return await (await this.backend()).probe();
+      const probe = await (await this.backend()).probe();
+      this.offersF16 = probe.available && probe.dtypes.includes('float16');
+      return probe;
     } catch (err) {
       return { id: 'wgsl', available: false, reason: errorMessage(err), host: this.host, dtypes: ['float32'] };
     }
   }
 
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
-    return wgslSupport(mixer, form, dtype);
+    return wgslSupport(mixer, form, dtype, this.offersF16);
   }
 
   async prepare(request: PrepareRequest): Promise<PreparedKernel> {
