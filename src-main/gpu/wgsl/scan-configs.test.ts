@@ -3,12 +3,14 @@
  * conformance.test.ts runs: every form whose plan has a parallel scan through the conformance
  * suite (1e-4 relative to float64 at L = 1, 37, 130 and 2048, with the parameter variants), on a
  * backend compiled with that configuration, and those that also use the register tile (SSD
- * chunked) with every other tile configuration the device admits; and the scan autotuner itself. In-process on Dawn (the
+ * chunked) with every other tile configuration the device admits, and in float16 (emulated f16
+ * storage where the adapter has no shader-f16); and the scan autotuner itself. In-process on Dawn (the
  * test's own device), on the test routes; skipped visibly without an adapter.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackendProbe } from '../../engine/core/backend.js';
 import { MIXERS } from '../../engine/registry.js';
+import { TOLERANCE } from '../../engine/sweep/measure.js';
 import { createDawnDevice, type DawnDevice } from '../node/dawn.js';
 import { fileShaderLoader } from '../node/shader-files.js';
 import { autotuneScan } from './autotune-scan.js';
@@ -103,6 +105,15 @@ if (dawn) {
     const backend = backendWith(config);
     const probe: BackendProbe = await backend.probe();
     wgslConformance(backend, { ...probe, host: `${probe.host}, ${scanLabel(config)}` }, {
+      shapesOf: (mixer, form) => (scanned(mixer.id, form.id) ? WGSL_SHAPES : []),
+    });
+    // float16 (f16 storage, f32 scans): on emulated f16 storage where the adapter has no shader-f16.
+    const half = new WgslBackend({ device: dawn.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn.route})`, scan: config, autotune: false, emulateF16: true });
+    const halfProbe = await half.probe();
+    const storage = dawn.device.features.has('shader-f16') ? 'shader-f16' : 'emulated f16 storage';
+    wgslConformance(half, halfProbe, {
+      dtype: 'float16',
+      title: `wgsl float16 kernels (${storage}), ${scanLabel(config)}, match the float64 reference within ${TOLERANCE.float16}`,
       shapesOf: (mixer, form) => (scanned(mixer.id, form.id) ? WGSL_SHAPES : []),
     });
     // The forms with both a scan and the register tile (SSD chunked) under every other tile too.
