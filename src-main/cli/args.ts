@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MixscopeError } from '../engine/core/errors.js';
+import { DTYPES, type DType } from '../engine/core/tensor.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -51,9 +52,10 @@ export function listFlag(raw: string | undefined): string[] | undefined {
   return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-export function dtypeFlag(raw: string | undefined): 'float64' | 'float32' | undefined {
-  if (raw === undefined || raw === 'float64' || raw === 'float32') return raw;
-  throw new MixscopeError(`--dtype must be float64 or float32; got '${raw}'`);
+/** float16 is accepted here; whether a backend offers it is checked where the backends are known (dtype.ts). */
+export function dtypeFlag(raw: string | undefined): DType | undefined {
+  if (raw === undefined || (DTYPES as readonly string[]).includes(raw)) return raw as DType | undefined;
+  throw new MixscopeError(`--dtype must be float64, float32 or float16; got '${raw}'`);
 }
 
 const UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };

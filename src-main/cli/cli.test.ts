@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../engine/core/random.js';
+import { roundArrayToHalf } from '../engine/core/half.js';
 import { relativeError, tensor } from '../engine/core/tensor.js';
 import { resolveParams } from '../engine/core/validate.js';
 import { readNpy, writeNpy } from '../engine/npy/npy.js';
@@ -109,7 +110,8 @@ describe('mixscope compute', () => {
     [bad('bad parameter'), async () => ['--mixer', 'softmax-attention', '--in', dir, '--param', 'scale=-1'], /parameter 'scale' of softmax-attention must lie in \[0, inf\]; got -1/],
     [bad('unknown parameter'), async () => ['--mixer', 'softmax-attention', '--in', dir, '--param', 'tau=1'], /softmax-attention has no parameter 'tau'/],
     [bad('bad flag'), async () => ['--mixer', 'softmax-attention', '--in', dir, '--frobnicate'], /unknown option '--frobnicate'/],
-    [bad('bad dtype'), async () => ['--mixer', 'softmax-attention', '--in', dir, '--dtype', 'float16'], /--dtype must be float64 or float32; got 'float16'/],
+    [bad('bad dtype'), async () => ['--mixer', 'softmax-attention', '--in', dir, '--dtype', 'float8'], /--dtype must be float64, float32 or float16; got 'float8'/],
+    [bad('float16 (CPU kernels)'), async () => ['--mixer', 'softmax-attention', '--in', dir, '--dtype', 'float16'], /--dtype float16 runs only on the wgsl backend .*compute runs the CPU kernels in float64 or float32/],
   ])('refuses $what with one line and writes nothing', async (_case, args, message) => {
     const out = join(dir, `never-${Math.random()}.npy`);
     const r = await cli(['compute', ...(await args()), '--out', out]);
@@ -164,6 +166,13 @@ describe('mixscope verify', () => {
       BACKEND_FACTORIES.delete('gpujs-cpu');
     }
   });
+
+  it('refuses float16 on a backend that does not offer it, saying why', async () => {
+    const r = await cli(['verify', '--mixer', 'softmax-attention', '--dtype', 'float16', '--L', '8']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^mixscope verify: --dtype float16: no chosen backend offers it \(js: computes in float64, float32 only\)$/m);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('mixscope run', () => {
@@ -200,8 +209,38 @@ describe('mixscope run', () => {
     expect(record.points.some((p) => p.status === 'ok')).toBe(true);
   });
 
+  it('runs float16 where a backend offers it, each point recorded as float16 within its tolerance', async () => {
+    // A backend offering float16 as wgsl does on a shader-f16 adapter: the float32 kernels on f16-rounded inputs, output rounded to f16.
+    const js = createJsBackend();
+    const round = (t: { shape: readonly number[]; data: ArrayLike<number> }) => tensor([...t.shape], roundArrayToHalf(t.data));
+    registerBackend('gpujs-cpu', async () => ({
+      ...js,
+      id: 'gpujs-cpu',
+      probe: async () => ({ id: 'gpujs-cpu', available: true, host: 'test', dtypes: ['float32', 'float16'] }),
+      support: () => ({ supported: true, fidelity: 'exact' }),
+      async prepare(request) {
+        const inputs = Object.fromEntries(Object.entries(request.inputs).map(([k, t]) => [k, round(t)]));
+        const kernel = await js.prepare({ ...request, inputs, dtype: 'float32' });
+        return { ...kernel, read: async () => ({ ...(await kernel.read()), output: round((await kernel.read()).output) }) };
+      },
+    }));
+    try {
+      const out = join(dir, 'run', 'f16.json');
+      const r = await cli(['run', ...small, '--backends', 'gpujs-cpu,js', '--dtype', 'float16', '--out', out]);
+      expect(r.code).toBe(0);
+      const record = parseRunRecordText(await readFile(out, 'utf8'));
+      const ours = record.points.filter((p) => p.backend === 'gpujs-cpu');
+      expect(ours.map((p) => [p.dtype, p.status, p.error?.tolerance, p.error?.pass])).toEqual(Array(4).fill(['float16', 'ok', 1e-2, true]));
+      const cpu = record.points.filter((p) => p.backend === 'js');
+      expect(cpu.map((p) => [p.status, p.reason])).toEqual(Array(4).fill(['unsupported', expect.stringContaining('float16 is the wgsl backend')]));
+    } finally {
+      BACKEND_FACTORIES.delete('gpujs-cpu');
+    }
+  });
+
   it.each([
-    [['--dtype', 'float16'], /--dtype must be float64 or float32/],
+    [['--dtype', 'float8'], /--dtype must be float64, float32 or float16; got 'float8'/],
+    [['--dtype', 'float16'], /^mixscope run: --dtype float16: no chosen backend offers it \(js: computes in float64, float32 only\)$/m],
     [['--lengths', '128,-4'], /--lengths must be an integer ≥ 1; got '-4'/],
     [['--backends', 'cuda'], /unknown backend 'cuda'/],
     [['--forms', 'fft'], /--forms: no selected mixer has a form 'fft'/],

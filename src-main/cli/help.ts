@@ -24,7 +24,7 @@ export const COMMAND_HELP: Record<string, string> = {
   --in DIR       folder of the input .npy files (required)
   --out Y.npy    the output file (required)
   --param k=v    a mixer parameter, repeatable
-  --dtype D      float64 (default) or float32
+  --dtype D      float64 (default) or float32 (the CPU kernels; float16 is refused: it exists only on wgsl)
 `,
   verify: `usage: mixscope verify [--mixer ID] [--form F] [--L n] [--backend ID] [--dtype D] [--d n] [--dv n] [--state n]
 
@@ -33,7 +33,7 @@ export const COMMAND_HELP: Record<string, string> = {
   --form F       one form of that mixer (needs --mixer)
   --L n          sequence length (default 64)
   --backend ID   the backend to check (default js)
-  --dtype D      float64 or float32
+  --dtype D      float64, float32 or float16 (float16: wgsl on an adapter with shader-f16; refused with the reason elsewhere)
   --d n, --dv n, --state n   sizes (default 16, 16, 8)
 `,
   run: `usage: mixscope run [options]
@@ -45,7 +45,7 @@ export const COMMAND_HELP: Record<string, string> = {
   --forms f,mixer:f       forms to run (a bare form applies to every mixer that has it)
   --lengths 128,256       sequence lengths
   --backends js,wgsl      backends to run on (see mixscope probe)
-  --dtype D               float32 (default) or float64
+  --dtype D               float32 (default), float64, or float16 (wgsl on an adapter with shader-f16; refused with the reason when no backend offers it)
   --reps n                timed samples at least
   --warmup n              untimed runs after the first
   --min-time ms           sample until this much time is spent

@@ -12,6 +12,7 @@ import { readNpy, writeNpy } from '../../engine/npy/npy.js';
 import { getForm, getMixer } from '../../engine/registry.js';
 import { writeFileAtomic } from '../../services/atomic-write.js';
 import { dtypeFlag, keyValueFlags, parseFlags } from '../args.js';
+import { cpuDtype } from '../dtype.js';
 import type { CliIo } from '../io.js';
 
 /** The tensor in DIR/NAME.npy, or undefined when there is no such file. */
@@ -41,7 +42,7 @@ export async function computeCommand(argv: readonly string[], io: CliIo): Promis
   }
   const mixer = getMixer(flags.mixer!);
   const form = flags.form === undefined ? mixer.forms[0]! : getForm(mixer, flags.form);
-  const dtype = dtypeFlag(flags.dtype) ?? 'float64';
+  const dtype = cpuDtype(dtypeFlag(flags.dtype) ?? 'float64');
   const params = resolveParams(mixer, Object.fromEntries(keyValueFlags('param', flags.param)));
   const given: Record<string, Tensor> = {};
   for (const spec of mixer.tensors) {

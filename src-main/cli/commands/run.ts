@@ -15,6 +15,7 @@ import { SweepService, type SweepStore } from '../../services/sweep-service.js';
 import { SweepThread } from '../../services/sweep-thread.js';
 import { parseFlags } from '../args.js';
 import { disposeBackends, resolveBackends } from '../backends.js';
+import { checkDtypeOffered } from '../dtype.js';
 import { collectEnvironment } from '../environment.js';
 import type { CliIo } from '../io.js';
 import { ProgressLine } from '../progress-line.js';
@@ -50,6 +51,12 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const settings = settingsFromFlags(flags);
   const store = new FileStore(new RecordFile(flags.out ?? `runs/${newRunId(new Date())}.json`));
   const backends: Backend[] = await resolveBackends(settings.backends);
+  if (settings.dtype === 'float16') {
+    await checkDtypeOffered(backends, settings.dtype).catch(async (err: unknown) => {
+      await disposeBackends(backends);
+      throw err;
+    });
+  }
   const hub = new EventHub();
   const progress = new ProgressLine(io);
   let failure: string | undefined;

@@ -1,18 +1,20 @@
 /**
  * `mixscope verify`: every form of every mixer (or one) on a backend, on seeded random inputs,
  * against the float64 reference. Prints a table and exits 1 when any form is outside tolerance
- * (1e-9 in float64, 1e-4 in float32, relative to max |Y_ref|).
+ * (TOLERANCE: 1e-9 in float64, 1e-4 in float32, float16's own, relative to max |Y_ref|). A --dtype no
+ * backend offers (float16 without shader-f16) is refused with the reason.
  */
 import type { Backend } from '../../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
 import { createRng } from '../../engine/core/random.js';
-import { relativeError, type DType } from '../../engine/core/tensor.js';
+import { DTYPES, relativeError, type DType } from '../../engine/core/tensor.js';
 import { resolveParams } from '../../engine/core/validate.js';
 import { MIXERS, getForm, getMixer } from '../../engine/registry.js';
 import { TOLERANCE } from '../../engine/sweep/measure.js';
 import { dtypeFlag, intFlag, parseFlags } from '../args.js';
 import { disposeBackends, resolveBackends } from '../backends.js';
+import { checkDtypeOffered } from '../dtype.js';
 import type { CliIo } from '../io.js';
 import { printTable } from '../table.js';
 
@@ -62,7 +64,8 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   try {
     const probe = await backend!.probe();
     const given = dtypeFlag(flags.dtype);
-    const dtypes = (given ? [given] : (['float64', 'float32'] as const)).filter((t) => probe.dtypes.includes(t));
+    if (given) await checkDtypeOffered([backend!], given);
+    const dtypes = (given ? [given] : DTYPES).filter((t) => probe.dtypes.includes(t));
     const rows: Row[] = [];
     for (const mixer of mixers) {
       for (const form of forms(mixer)) for (const dtype of dtypes) rows.push(await verifyForm(backend!, mixer, form, dtype, L, sizes));

@@ -7,6 +7,7 @@
  * engine is pure (no process.memoryUsage), so for this backend "allocated" equals "modelled".
  */
 import type { Backend, BackendProbe, KernelSupport, PrepareRequest, PreparedKernel } from '../core/backend.js';
+import { MixscopeError } from '../core/errors.js';
 import type { Inputs } from '../core/mixer.js';
 import { BYTES_PER_ELEMENT, cast, type Tensor } from '../core/tensor.js';
 import { inferDims } from '../core/validate.js';
@@ -38,10 +39,12 @@ export function createJsBackend(options: CpuBackendOptions = {}): Backend {
     async probe(): Promise<BackendProbe> {
       return { id: 'js', available: true, host, dtypes: ['float64', 'float32'] };
     },
-    support(): KernelSupport {
+    support(_mixer, _form, dtype): KernelSupport {
+      if (dtype === 'float16') return { supported: false, fidelity: 'exact', note: 'the CPU kernels compute in float64 or float32; float16 is the wgsl backend\'s f16 storage' };
       return { supported: true, fidelity: 'exact' };
     },
     async prepare({ mixer, form, inputs, params, dtype }: PrepareRequest): Promise<PreparedKernel> {
+      if (dtype === 'float16') throw new MixscopeError('js: the CPU kernels compute in float64 or float32, not float16', 'unsupported');
       const t0 = now();
       const local = castInputs(inputs, dtype);
       const uploadMs = now() - t0;
