@@ -35,6 +35,14 @@ describe('request validation', () => {
     expect(err.message).toBe('startSweep: lengths[1]: expected number, got string');
   });
 
+  it('takes float16 settings (whether a backend offers it is the sweep\'s question) and refuses other dtypes', () => {
+    const f16 = { ...DEFAULT_SWEEP_SETTINGS, dtype: 'float16' };
+    expect(parseRequest('startSweep', f16)).toEqual(f16);
+    expect(refusal(() => parseRequest('startSweep', { ...DEFAULT_SWEEP_SETTINGS, dtype: 'bfloat16' })).message).toBe(
+      'startSweep: dtype: expected one of "float64"|"float32"|"float16"',
+    );
+  });
+
   it('refuses a missing field and names it', () => {
     const { backends: _dropped, ...rest } = DEFAULT_SWEEP_SETTINGS;
     expect(refusal(() => parseRequest('startSweep', rest)).message).toMatch(/^startSweep: backends: missing/);

@@ -3,6 +3,7 @@
  * explained rather than coerced), and its conversion to the contract's SweepSettings.
  */
 import { DEFAULT_SWEEP_SETTINGS, QUICK_SWEEP_SETTINGS, type SweepSettings } from '@contract/index.js';
+import type { DType } from '@engine/core/tensor.js';
 import { powersOfTwo } from '@engine/sweep/settings.js';
 
 export const LENGTH_PRESETS = {
@@ -24,7 +25,7 @@ export interface SettingsForm {
   state: string;
   heads: string;
   batch: string;
-  dtype: 'float32' | 'float64';
+  dtype: DType;
   repetitions: string;
   warmup: string;
   minTimeMs: string;
