@@ -9,8 +9,11 @@ import type { DType } from '../../engine/core/tensor.js';
 import { callPage, type PageTransport } from './dispatch.js';
 import { decodeTensor, encodeTensor, type WireRequest } from './wire.js';
 
-/** Whether a backend of the page runs a form: the host's own tables, or a table the page answered. */
-export type PageSupport = (id: BackendId, mixer: Mixer, form: Form, dtype: DType) => KernelSupport;
+/**
+ * Whether a backend of the page runs a form: the host's own tables, or a table the page answered.
+ * `offersF16`: the backend's last probe offered float16 (its device has shader-f16).
+ */
+export type PageSupport = (id: BackendId, mixer: Mixer, form: Form, dtype: DType, offersF16?: boolean) => KernelSupport;
 
 export class PageBackend implements Backend {
   constructor(
@@ -19,13 +22,18 @@ export class PageBackend implements Backend {
     private readonly supportOf: PageSupport,
   ) {}
 
+  /** Whether the last probe offered float16, which only the page's device knows. */
+  private offersF16 = false;
+
   async probe(): Promise<BackendProbe> {
-    return callPage(this.transport, 'probe', this.id);
+    const probe = await callPage(this.transport, 'probe', this.id);
+    this.offersF16 = probe.available && probe.dtypes.includes('float16');
+    return probe;
   }
 
   /** Answered on this side (synchronously, as the runner asks): see PageSupport. */
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
-    return this.supportOf(this.id, mixer, form, dtype);
+    return this.supportOf(this.id, mixer, form, dtype, this.offersF16);
   }
 
   async prepare(request: PrepareRequest): Promise<PreparedKernel> {
