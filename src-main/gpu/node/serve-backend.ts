@@ -6,7 +6,7 @@
 import type { Backend, BackendId, KernelTiming, PreparedKernel } from '../../engine/core/backend.js';
 import { MixscopeError, errorMessage } from '../../engine/core/errors.js';
 import type { Inputs } from '../../engine/core/mixer.js';
-import { tensor } from '../../engine/core/tensor.js';
+import { DTYPES, tensor } from '../../engine/core/tensor.js';
 import { MIXERS, getForm, getMixer } from '../../engine/registry.js';
 import { InputsCache, INPUTS_CACHE_BYTES } from './inputs-cache.js';
 import { MAX_RUNS_PER_CALL, supportKey, toWireError, type HostChannel, type HostRequest, type HostResult, type PrepareMessage } from './protocol.js';
@@ -92,7 +92,7 @@ export function serveBackend(
         const b = await backend();
         const table: Record<string, ReturnType<Backend['support']>> = {};
         for (const mixer of MIXERS) {
-          for (const form of mixer.forms) for (const dtype of ['float32', 'float64'] as const) table[supportKey(mixer.id, form.id, dtype)] = b.support(mixer, form, dtype);
+          for (const form of mixer.forms) for (const dtype of DTYPES) table[supportKey(mixer.id, form.id, dtype)] = b.support(mixer, form, dtype);
         }
         return { result: table };
       }
