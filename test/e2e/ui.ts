@@ -48,7 +48,8 @@ export async function startTinyRun(page: Page, run: TinyRun): Promise<void> {
   if ((await sampling.getAttribute('open')) === null) await page.locator('[data-test="sampling"] > summary').click();
   await page.locator('[data-test="field-warmup"]').fill('2');
   await page.locator('[data-test="field-minTimeMs"]').fill(run.minTimeMs ?? '20');
-  await page.locator('[data-test="start"]:enabled').click();
+  // Start waits for the machine's probe to name js available: on two busy cores that can take a minute.
+  await page.locator('[data-test="start"]:enabled').click({ timeout: 150_000 });
 }
 
 /** The `done / total` of the progress bar. */
