@@ -5,7 +5,7 @@
  * storage bytes allocated equal to the cost model's peak bytes. In float16 the same points within
  * TOLERANCE.float16, the bytes those of the form's f16 buffers (f16-storage.ts).
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend, BackendProbe } from '../../engine/core/backend.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
 import { relativeError, type DType } from '../../engine/core/tensor.js';
@@ -52,6 +52,8 @@ export interface WgslSuiteOptions {
   readonly dtype?: 'float32' | 'float16';
   /** The suite's title when not the default (the float16 suites say which storage they run on). */
   readonly title?: string;
+  /** Registers every test as skipped, with this reason in the suite's title (float16 without shader-f16). */
+  readonly skip?: string;
 }
 
 const planned = MIXERS.flatMap((mixer) => mixer.forms.filter((f) => findPlan(mixer.id, f.id)).map((form) => ({ mixer, form })));
@@ -84,7 +86,9 @@ async function checkPoint(backend: Backend, probe: BackendProbe, dtype: 'float32
 /** Registers the suite on one backend; an absent one is skipped with the reason in the title. */
 export function wgslConformance(backend: Backend, probe: BackendProbe, options: WgslSuiteOptions = {}): void {
   const dtype = options.dtype ?? 'float32';
-  gpuDescribe(probe, options.title ?? `wgsl kernels match the float64 reference within ${TOLERANCE[dtype]}`, () => {
+  const title = options.title ?? `wgsl kernels match the float64 reference within ${TOLERANCE[dtype]}`;
+  const register = options.skip === undefined ? (body: () => void) => gpuDescribe(probe, title, body) : (body: () => void) => describe.skip(`${title} — SKIPPED: ${options.skip}`, body);
+  register(() => {
     for (const { mixer, form } of planned) {
       const settings = [{}, ...(options.variants === false ? [] : (WGSL_VARIANTS[mixer.id] ?? []))];
       for (const shape of options.shapesOf?.(mixer, form) ?? WGSL_SHAPES) {
