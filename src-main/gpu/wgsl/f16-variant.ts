@@ -74,7 +74,8 @@ function closingBrace(code: string, open: number, shader: string): number {
  * so a function that declares a buffer's name never touches that buffer in this rewrite.
  */
 function rewriteFunctions(code: string, names: ReadonlySet<string>, mode: 'f16' | 'f16-emulated', shader: string): string {
-  const header = /\bfn\s+\w+\s*\(([^)]*)\)[^{]*\{/g;
+  // Parameters may carry attributes with their own parentheses: @builtin(local_invocation_index) li: u32.
+  const header = /\bfn\s+\w+\s*\(((?:[^()]|\([^()]*\))*)\)[^{]*\{/g;
   let out = '';
   let at = 0;
   for (let m = header.exec(code); m; m = header.exec(code)) {
