@@ -57,6 +57,8 @@ export class PointInputs {
   /** Map order is use order: the first entry is the least recently used. */
   private readonly entries = new Map<string, Entry>();
   private current: { readonly key: string; readonly entry: Entry } | undefined;
+  /** The latest reference started of each definition, settled or not. */
+  private readonly chains = new Map<string, Promise<unknown>>();
   /** Time per input set of each reference (mixer id + form with its own reference), by L. */
   private readonly referenceTimes = new Map<string, { L: number; ms: number }[]>();
   /** How often inputs were generated and references computed (the cache's hit rate, for tests and traces). */
@@ -126,22 +128,26 @@ export class PointInputs {
     if (cached) return cached;
     const timesKey = `${mixer.id}\u0000${refKey}`;
     const L = entry.L;
-    const predicted = this.predictReferenceMs(timesKey, L);
-    let result: Promise<References>;
-    if (predicted !== undefined && predicted > this.budgetMs) {
-      result = Promise.resolve({ skipped: `not checked: the float64 reference is predicted to take ${predicted.toPrecision(3)} ms, over the time budget` });
-    } else {
+    // Each reference waits for the one before it of the same definition (a smaller L): its time is
+    // what predicts this one's, so an over-budget reference is skipped, never started.
+    const before = this.chains.get(timesKey) ?? Promise.resolve();
+    const result: Promise<References> = before.then(() => {
+      const predicted = this.predictReferenceMs(timesKey, L);
+      if (predicted !== undefined && predicted > this.budgetMs) {
+        return { skipped: `not checked: the float64 reference is predicted to take ${predicted.toPrecision(3)} ms, over the time budget` };
+      }
       this.computed.references++;
-      result = this.runner.run(mixer, form, params, entry.sets).then(({ tensors, msPerSet }) => {
+      return this.runner.run(mixer, form, params, entry.sets).then(({ tensors, msPerSet }) => {
         const times = [...(this.referenceTimes.get(timesKey) ?? []), { L, ms: msPerSet }].sort((a, b) => a.L - b.L);
         this.referenceTimes.set(timesKey, times);
         entry.bytes += tensors.reduce((sum, t) => sum + tensorBytes(t), 0);
         this.evict();
         return { tensors };
       });
-      // A failure is the caller's to see when it waits; an abandoned start is not an unhandled rejection.
-      result.catch(() => undefined);
-    }
+    });
+    // A failure is the caller's to see when it waits; an abandoned start is not an unhandled rejection.
+    const settled = result.catch(() => undefined);
+    this.chains.set(timesKey, settled);
     entry.references.set(refKey, result);
     return result;
   }

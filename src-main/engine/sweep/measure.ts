@@ -6,12 +6,12 @@
  * 'over-budget'; a cancel is noticed between samples.
  */
 import type { Backend, KernelTiming, PreparedKernel } from '../core/backend.js';
-import { MixscopeError } from '../core/errors.js';
-import { relativeError } from '../core/tensor.js';
+import { MixscopeError, errorMessage } from '../core/errors.js';
+import { relativeError, type Tensor } from '../core/tensor.js';
 import type { Calibration } from '../record/environment.js';
 import type { ErrorRecord, PointRecord, SamplingStop } from '../record/point.js';
 import { isWarm, stopReason, type StopRule } from '../stats/stopping.js';
-import type { PointInputs } from './inputs.js';
+import type { PointInputs, References } from './inputs.js';
 import type { PlannedPoint } from './plan.js';
 import { runsPerSample } from './point-record.js';
 import type { SweepSettings } from './settings.js';
@@ -74,6 +74,9 @@ export interface PointSession {
   kernels: PreparedKernel[] | undefined;
   readonly samplesMs: number[];
   readonly gpuSamplesMs: number[];
+  /** The check against the float64 reference, while it is still in progress (it writes `record` when done). */
+  verification?: Promise<void>;
+  checked?: boolean;
   warmupRuns: number;
   visits: number;
   spentMs: number;
@@ -199,25 +202,38 @@ export async function visitPoint(session: PointSession, ctx: MeasureContext): Pr
   }
 }
 
-/** Reads every output back and compares it with its reference; error is null when not checked. */
-export async function verify(session: PointSession, ctx: MeasureContext): Promise<{ readbackMs: number; error: ErrorRecord | null; verifyNote?: string }> {
-  const { point } = session;
-  const kernels = session.kernels ?? [];
-  const tolerance = TOLERANCE[ctx.settings.dtype];
-  const refs = ctx.settings.verify ? await ctx.inputs.referencesFor(point.mixer, point.form, point.params) : { skipped: 'not checked: verification is off' };
+/** The outcome of a point's check against the float64 reference. */
+interface Verification {
+  readonly readbackMs: number;
+  readonly error: ErrorRecord | null;
+  readonly verifyNote?: string;
+}
+
+/** Reads every output back (from the host, at once, while the kernels are held). */
+async function readOutputs(session: PointSession): Promise<{ outputs: Tensor[]; readbackMs: number }> {
+  const outputs: Tensor[] = [];
   let readbackMs = 0;
-  let maxAbs = 0;
-  let relative = 0;
-  for (const [i, kernel] of kernels.entries()) {
+  for (const kernel of session.kernels ?? []) {
     const { output, readbackMs: ms } = await kernel.read();
     readbackMs += ms;
-    const ref = 'tensors' in refs ? refs.tensors[i] : undefined;
+    outputs.push(output);
+  }
+  return { outputs, readbackMs };
+}
+
+/** The outputs against their references; error is null when not checked. */
+function check(outputs: readonly Tensor[], readbackMs: number, refs: References, dtype: SweepSettings['dtype']): Verification {
+  if ('skipped' in refs) return { readbackMs, error: null, verifyNote: refs.skipped };
+  let maxAbs = 0;
+  let relative = 0;
+  for (const [i, output] of outputs.entries()) {
+    const ref = refs.tensors[i];
     if (!ref) continue;
     const e = relativeError(output, ref);
     maxAbs = Number.isNaN(e.maxAbs) || Number.isNaN(maxAbs) ? Number.NaN : Math.max(maxAbs, e.maxAbs);
     relative = Number.isNaN(e.relative) || Number.isNaN(relative) ? Number.NaN : Math.max(relative, e.relative);
   }
-  if ('skipped' in refs) return { readbackMs, error: null, verifyNote: refs.skipped };
+  const tolerance = TOLERANCE[dtype];
   const error: ErrorRecord = {
     maxAbs: Number.isNaN(maxAbs) ? null : maxAbs,
     relative: Number.isNaN(relative) ? null : relative,
@@ -225,6 +241,37 @@ export async function verify(session: PointSession, ctx: MeasureContext): Promis
     pass: !Number.isNaN(relative) && relative < tolerance,
   };
   return { readbackMs, error };
+}
+
+/**
+ * Reads the outputs back now and checks them against the float64 reference once it is ready (it
+ * may still be computing on another core): the sweep goes on meanwhile, and the point lands only
+ * once its check is in (`settleVerification`).
+ */
+async function startVerification(session: PointSession, ctx: MeasureContext): Promise<void> {
+  const { point } = session;
+  const { outputs, readbackMs } = await readOutputs(session);
+  const refs: Promise<References> = ctx.settings.verify
+    ? ctx.inputs.referencesFor(point.mixer, point.form, point.params)
+    : Promise.resolve({ skipped: 'not checked: verification is off' });
+  const apply = (v: Verification) => {
+    session.record = { ...session.record, readbackMs: v.readbackMs, error: v.error, ...(v.verifyNote ? { verifyNote: v.verifyNote } : {}) };
+    session.checked = true;
+  };
+  session.verification = refs.then(
+    (r) => apply(check(outputs, readbackMs, r, ctx.settings.dtype)),
+    (err: unknown) => apply({ readbackMs, error: null, verifyNote: `not checked: the float64 reference failed: ${errorMessage(err)}` }),
+  );
+}
+
+/**
+ * Waits for a point's check before it lands. `wait: false` (a cancelled sweep) lands it at once,
+ * saying the check was not finished, rather than wait for a reference still computing.
+ */
+export async function settleVerification(session: PointSession, wait = true): Promise<void> {
+  if (!session.verification || session.checked) return;
+  if (wait) await session.verification;
+  else session.record = { ...session.record, verifyNote: 'not checked: the sweep was cancelled before the float64 reference was ready' };
 }
 
 /**
@@ -261,10 +308,7 @@ export async function openPoint(point: PlannedPoint, base: PointRecord, ctx: Mea
   };
   try {
     await visitPoint(session, ctx);
-    if (!session.overBudget) {
-      const { readbackMs, error, verifyNote } = await verify(session, ctx);
-      session.record = { ...session.record, readbackMs, error, ...(verifyNote ? { verifyNote } : {}) };
-    }
+    if (!session.overBudget) await startVerification(session, ctx);
   } catch (err) {
     releaseKernels(session);
     throw err;

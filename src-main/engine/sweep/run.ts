@@ -100,7 +100,7 @@ export async function runSweep(settingsIn: SweepSettings, backends: readonly Bac
       await landed(outcome, point);
     }
   }
-  if (cancelled) await schedule.landAll('rounds-spent');
+  if (cancelled) await schedule.landAll('rounds-spent', true);
   else cancelled = (await schedule.refine(options.signal, (round, session) => progress.refining(session.point, round))) === 'cancelled';
   progress.end();
   const forms = new Map(plan.map((p) => [seriesKey({ mixer: p.mixer.id, form: p.formId, backend: p.backend }), p]));

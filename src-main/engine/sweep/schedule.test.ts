@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend, PreparedKernel } from '../core/backend.js';
 import { createJsBackend } from '../backends/js.js';
+import { localReferenceRunner, type ReferenceRunner } from './references.js';
 import { runSweep } from './run.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from './settings.js';
 
@@ -106,6 +107,58 @@ describe('batched samples', () => {
     const result = await runSweep({ ...settings, lengths: [8], forms: { 'softmax-attention': ['materialized'] } }, [batching(() => 25, calls)]);
     expect(result.points[0]!.status).toBe('ok');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('checks against the float64 reference', () => {
+  const events: string[] = [];
+  /** A js backend that logs each prepare, so the order of prepares and reference results can be read back. */
+  function logging(): Backend {
+    const js = createJsBackend();
+    return {
+      ...js,
+      async prepare(request: Parameters<Backend['prepare']>[0]): Promise<PreparedKernel> {
+        events.push(`prepare ${request.form.id} L=${request.inputs['Q']!.shape[0]}`);
+        return js.prepare(request);
+      },
+    };
+  }
+  /** References computed in place, each answered only after `delayMs`. */
+  const slow = (delayMs: number): ReferenceRunner => ({
+    run: async (mixer, form, params, sets) => {
+      const L = sets[0]!['Q']!.shape[0];
+      events.push(`reference L=${L}`);
+      const result = await localReferenceRunner().run(mixer, form, params, sets);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      events.push(`reference L=${L} ready`);
+      return result;
+    },
+  });
+
+  it('goes on to the next points while a reference computes, and lands each point with its check', async () => {
+    events.length = 0;
+    const result = await runSweep({ ...settings, lengths: [8, 16], forms: { 'softmax-attention': ['materialized'] } }, [logging()], { references: slow(300) });
+    expect(events.indexOf('prepare materialized L=16')).toBeLessThan(events.indexOf('reference L=8 ready'));
+    for (const p of result.points) expect(p.error).toMatchObject({ pass: true });
+  });
+
+  it('on cancel lands the open points at once, saying which checks were not finished', async () => {
+    events.length = 0;
+    const controller = new AbortController();
+    const never: ReferenceRunner = { run: () => new Promise(() => undefined) };
+    const result = await runSweep({ ...settings, lengths: [8, 16] }, [logging()], {
+      references: never,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 0 && events.filter((e) => e.startsWith('prepare')).length >= 3) controller.abort();
+      },
+    });
+    expect(result.cancelled).toBe(true);
+    expect(result.points.length).toBeGreaterThan(0);
+    for (const p of result.points) {
+      expect(p.error).toBeNull();
+      expect(p.verifyNote).toBe('not checked: the sweep was cancelled before the float64 reference was ready');
+    }
   });
 });
 

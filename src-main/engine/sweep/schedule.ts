@@ -13,7 +13,7 @@ import type { Calibration } from '../record/environment.js';
 import type { PointRecord, SamplingStop } from '../record/point.js';
 import { summarize } from '../stats/summary.js';
 import { closePoint, RoofCheck } from './close-point.js';
-import { releaseKernels, visitPoint, VISITS_PER_CAP, type MeasureContext, type PointSession } from './measure.js';
+import { releaseKernels, settleVerification, visitPoint, VISITS_PER_CAP, type MeasureContext, type PointSession } from './measure.js';
 import type { SweepSettings } from './settings.js';
 
 /** Open points keep their kernels prepared up to this many bytes in all. */
@@ -36,8 +36,10 @@ export class Schedule {
     private readonly land: (record: PointRecord, session: PointSession) => Promise<void>,
   ) {}
 
-  private close(session: PointSession, ctx: MeasureContext, stop?: SamplingStop): PointRecord {
+  /** The point's record once its check is in (`waitForCheck: false`: at once, on cancel). */
+  private async close(session: PointSession, ctx: MeasureContext, stop?: SamplingStop, waitForCheck = true): Promise<PointRecord> {
     releaseKernels(session);
+    await settleVerification(session, waitForCheck);
     return closePoint(session, this.settings, this.roof, ctx.calibration, stop);
   }
 
@@ -51,7 +53,7 @@ export class Schedule {
   async admit(session: PointSession, ctx: MeasureContext): Promise<void> {
     if ((this.settings.order ?? 'interleaved') === 'in-order') await this.finishInOrder(session, ctx);
     if (session.stop || session.overBudget) {
-      await this.land(this.close(session, ctx), session);
+      await this.land(await this.close(session, ctx), session);
       return;
     }
     this.open.push({ session, ctx });
@@ -83,12 +85,12 @@ export class Schedule {
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       for (const entry of order) {
-        if (signal?.aborted) return this.landAll('rounds-spent').then(() => 'cancelled' as const);
+        if (signal?.aborted) return this.landAll('rounds-spent', true).then(() => 'cancelled' as const);
         onRound?.({ round, open: this.open.length }, entry.session);
         try {
           await visitPoint(entry.session, entry.ctx);
         } catch (err) {
-          if (err instanceof MixscopeError && err.code === 'cancelled') return this.landAll('rounds-spent').then(() => 'cancelled' as const);
+          if (err instanceof MixscopeError && err.code === 'cancelled') return this.landAll('rounds-spent', true).then(() => 'cancelled' as const);
           if (err instanceof DeviceLostError) {
             await this.lost(entry, err);
             continue;
@@ -97,7 +99,7 @@ export class Schedule {
         }
         if (entry.session.stop || entry.session.overBudget) {
           this.open.splice(this.open.indexOf(entry), 1);
-          await this.land(this.close(entry.session, entry.ctx), entry.session);
+          await this.land(await this.close(entry.session, entry.ctx), entry.session);
         }
       }
       this.holdWithinBudget();
@@ -116,9 +118,9 @@ export class Schedule {
     await this.land({ ...session.record, status, reason: err.message, samplesMs: session.samplesMs, gpuSamplesMs: session.gpuSamplesMs }, session);
   }
 
-  /** Lands every open point with what it has (cancel, or the rounds are spent). */
-  async landAll(stop: SamplingStop): Promise<void> {
-    for (const { session, ctx } of this.open.splice(0)) await this.land(this.close(session, ctx, stop), session);
+  /** Lands every open point with what it has (cancel, or the rounds are spent); on cancel, without waiting for checks still running. */
+  async landAll(stop: SamplingStop, cancelled = false): Promise<void> {
+    for (const { session, ctx } of this.open.splice(0)) await this.land(await this.close(session, ctx, stop, !cancelled), session);
   }
 
   validated(calibrations: readonly Calibration[]): Calibration[] {
