@@ -17,11 +17,21 @@ export function transposeInto(src: ArrayLike<number>, rows: number, cols: number
   }
 }
 
-/** S (L × ldS) = Q Kᵀ on and below the block diagonal; Q is L × d, Kt is d × L. */
-export function causalScores(ws: Workspace, L: number, d: number, Q: FloatArray, Kt: FloatArray, S: FloatArray, ldS = L): void {
+/**
+ * The row stride to give an n-column matrix in a frame: a multiple of 64 elements is padded by one
+ * cache line's worth, so that its rows (and a transposed operand's) do not all fall into the same
+ * cache sets. With power-of-two strides the conflicts depend on where the OS placed the pages, and
+ * one kernel's time then changes by a third between runs.
+ */
+export function paddedLd(n: number): number {
+  return n >= 64 && n % 64 === 0 ? n + 16 : n;
+}
+
+/** S (L × ldS) = Q Kᵀ on and below the block diagonal; Q is L × d, Kt is d × ldK. */
+export function causalScores(ws: Workspace, L: number, d: number, Q: FloatArray, Kt: FloatArray, S: FloatArray, ldS = L, ldK = L): void {
   for (let r0 = 0; r0 < L; r0 += ROW_BLOCK) {
     const r1 = Math.min(L, r0 + ROW_BLOCK);
-    ws.gemm(r1 - r0, r1, d, { data: Q, offset: r0 * d, ld: d }, { data: Kt, ld: L }, { data: S, offset: r0 * ldS, ld: ldS }, false);
+    ws.gemm(r1 - r0, r1, d, { data: Q, offset: r0 * d, ld: d }, { data: Kt, ld: ldK }, { data: S, offset: r0 * ldS, ld: ldS }, false);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, paddedLd, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { softmaxScale } from './reference.js';
@@ -15,8 +15,8 @@ import { softmaxScale } from './reference.js';
  * zeros beyond (so the A·V product sees the causal mask). Returns the row sum: the division by it
  * is applied to the row of Y = S·V instead of to every score.
  */
-function expRow(S: FloatArray, t: number, L: number, scale: number): number {
-  const row = t * L;
+function expRow(S: FloatArray, t: number, L: number, scale: number, ld = L): number {
+  const row = t * ld;
   let max = -Infinity;
   for (let s = row; s <= row + t; s++) if (S[s]! > max) max = S[s]!;
   let sum = 0;
@@ -35,14 +35,15 @@ export function materialized(inputs: Inputs, params: Params, dtype: DType): Tens
   const { L, d, dv } = qkvSizes(inputs);
   const scale = softmaxScale(params, d);
   const ws = workspace();
-  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ld = paddedLd(L);
+  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt);
+  transposeInto(inputs['K']!.data, L, d, Kt, ld);
   V.set(inputs['V']!.data);
-  causalScores(ws, L, d, Q, Kt, S);
+  causalScores(ws, L, d, Q, Kt, S, ld, ld);
   const sums = new Float64Array(L);
-  for (let t = 0; t < L; t++) sums[t] = expRow(S, t, L, scale);
-  causalApply(ws, L, dv, S, V, Y);
+  for (let t = 0; t < L; t++) sums[t] = expRow(S, t, L, scale, ld);
+  causalApply(ws, L, dv, S, V, Y, ld);
   for (let t = 0; t < L; t++) {
     for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / sums[t]!;
   }
