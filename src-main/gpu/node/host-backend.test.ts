@@ -41,7 +41,7 @@ function backendOver(hosts: ReturnType<typeof scriptedHost>[], deadlineMs: numbe
   let started = 0;
   const backend = new HostBackend(() => hosts[started++]!, {
     id: 'wgsl',
-    support: wgslSupport,
+    support: (mixer, form, dtype) => wgslSupport(mixer, form, dtype),
     label: 'scripted host',
     deadlines: { probeMs: deadlineMs, callMs: deadlineMs },
   });

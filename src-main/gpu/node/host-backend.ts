@@ -49,9 +49,10 @@ export interface HostBackendOptions {
   /**
    * Computed on this side where it may load the kernel tables (they are the same modules in both
    * processes); absent, the host's own table is fetched with the first probe (the app's main
-   * loads no kernel module).
+   * loads no kernel module). `probe` is the host's last probe: what the device offers (float16
+   * needs shader-f16) is known only there.
    */
-  readonly support?: (mixer: Mixer, form: Form, dtype: DType) => KernelSupport;
+  readonly support?: (mixer: Mixer, form: Form, dtype: DType, probe: BackendProbe | undefined) => KernelSupport;
   /** Names the host in a probe when it cannot even answer. */
   readonly label: string;
   readonly deadlines?: HostDeadlines;
@@ -75,6 +76,7 @@ export class HostBackend implements Backend {
   private readonly pending = new Map<number, Pending>();
   private deadlines: HostDeadlines;
   private supportTable: SupportTable | undefined;
+  private lastProbe: BackendProbe | undefined;
   /** Each input set's id, for as long as the caller keeps the set. */
   private readonly inputIds = new WeakMap<Inputs, number>();
   private nextInputsId = 1;
@@ -162,6 +164,7 @@ export class HostBackend implements Backend {
   async probe(): Promise<BackendProbe> {
     try {
       const probe = await this.call<BackendProbe>({ op: 'probe' }, undefined, this.deadlines.probeMs);
+      this.lastProbe = probe;
       if (!this.options.support && probe.available) this.supportTable ??= await this.call<SupportTable>({ op: 'support' });
       return probe;
     } catch (err) {
@@ -171,7 +174,7 @@ export class HostBackend implements Backend {
   }
 
   support(mixer: Mixer, form: Form, dtype: DType): KernelSupport {
-    if (this.options.support) return this.options.support(mixer, form, dtype);
+    if (this.options.support) return this.options.support(mixer, form, dtype, this.lastProbe);
     const known = this.supportTable?.[supportKey(mixer.id, form.id, dtype)];
     return known ?? { supported: false, fidelity: 'exact', note: `${this.id} has not been probed yet` };
   }

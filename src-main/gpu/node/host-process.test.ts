@@ -22,7 +22,7 @@ gpuDescribe(probe, 'wgsl through a Node host process', () => {
       hosts.push(host);
       return host;
     },
-    { id: 'wgsl', support: wgslSupport, label: 'node-host (Dawn)' },
+    { id: 'wgsl', support: (mixer, form, dtype) => wgslSupport(mixer, form, dtype), label: 'node-host (Dawn)' },
   );
   afterAll(() => backend.dispose());
   const { params, inputs } = pointInputs(softmaxAttention, 50, 8);

@@ -20,7 +20,7 @@ import { TUNING_CACHE_FILE } from './tuning-cache.js';
 const dir = mkdtempSync(join(tmpdir(), 'mixscope-kernel-config-'));
 const hosts: Backend[] = [];
 const startHost = () => {
-  const host = spawnHostBackend('wgsl', wgslSupport, { routes: TEST_ROUTES, tuningCacheDir: dir });
+  const host = spawnHostBackend('wgsl', (mixer, form, dtype) => wgslSupport(mixer, form, dtype), { routes: TEST_ROUTES, tuningCacheDir: dir });
   hosts.push(host);
   return host;
 };
