@@ -1,7 +1,8 @@
 /**
  * Every form of every registered mixer against its float64 reference (MIXERS.md: forms of one
  * mixer compute the same output). Tolerances: float64 1e-9, float32 1e-4, relative to max |Y|.
- * Lengths include L = 1 and lengths that are not multiples of the chunk size.
+ * Lengths include L = 1, lengths that are not multiples of the chunk size, and 128, a multiple of
+ * 64, whose frame matrices get a padded row stride (kernels/causal.ts, paddedLd).
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random.js';
@@ -9,7 +10,7 @@ import { relativeError } from '../core/tensor.js';
 import { resolveParams } from '../core/validate.js';
 import { MIXERS } from '../registry.js';
 
-const LENGTHS = [1, 37, 130];
+const LENGTHS = [1, 37, 128, 130];
 const TOLERANCE = { float64: 1e-9, float32: 1e-4 } as const;
 
 describe.each(MIXERS.map((m) => [m.id, m] as const))('%s', (_id, mixer) => {
