@@ -4,7 +4,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
 import { qkvSizes } from '../common/qkv.js';
@@ -25,16 +25,17 @@ function mapInto(x: ArrayLike<number>, out: FloatArray): void {
 export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
   const ws = workspace();
-  const [fQ, fKt, V, A, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ld = paddedLd(L);
+  const [fQ, fKt, V, A, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   mapInto(inputs['Q']!.data, fQ);
-  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt);
+  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt, ld);
   V.set(inputs['V']!.data);
-  causalScores(ws, L, d, fQ, fKt, A);
-  maskAboveDiagonal(A, L);
-  causalApply(ws, L, dv, A, V, Y);
+  causalScores(ws, L, d, fQ, fKt, A, ld, ld);
+  maskAboveDiagonal(A, L, ld);
+  causalApply(ws, L, dv, A, V, Y, ld);
   for (let t = 0; t < L; t++) {
     let rowSum = 0;
-    for (let s = t * L; s <= t * L + t; s++) rowSum += A[s]!;
+    for (let s = t * ld; s <= t * ld + t; s++) rowSum += A[s]!;
     for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / rowSum;
   }
   return tensor([L, dv], copyOut(Y));
@@ -78,29 +79,31 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const C = chunkSize(params, 'linear-attention');
   const width = Math.min(C, L);
   const ws = workspace();
-  const [fQ, fKt, V, A, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, width * width, d * dv, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ldK = paddedLd(L);
+  const ldA = paddedLd(width);
+  const [fQ, fKt, V, A, S, Y] = ws.frame(dtype, [L * d, d * ldK, L * dv, width * ldA, d * dv, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   mapInto(inputs['Q']!.data, fQ);
-  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt);
+  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt, ldK);
   V.set(inputs['V']!.data);
   const z = new Float64Array(d);
   for (let c0 = 0; c0 < L; c0 += C) {
     const n = Math.min(L, c0 + C) - c0;
-    ws.gemm(n, n, d, { data: fQ, offset: c0 * d, ld: d }, { data: fKt, offset: c0, ld: L }, { data: A, ld: width }, false);
-    for (let t = 0; t < n; t++) A.fill(0, t * width + t + 1, t * width + n);
+    ws.gemm(n, n, d, { data: fQ, offset: c0 * d, ld: d }, { data: fKt, offset: c0, ld: ldK }, { data: A, ld: ldA }, false);
+    for (let t = 0; t < n; t++) A.fill(0, t * ldA + t + 1, t * ldA + n);
     // Y_c = φQ_c S_in + A V_c
     ws.gemm(n, dv, d, { data: fQ, offset: c0 * d, ld: d }, { data: S, ld: dv }, { data: Y, offset: c0 * dv, ld: dv }, false);
-    ws.gemm(n, dv, n, { data: A, ld: width }, { data: V, offset: c0 * dv, ld: dv }, { data: Y, offset: c0 * dv, ld: dv }, true);
+    ws.gemm(n, dv, n, { data: A, ld: ldA }, { data: V, offset: c0 * dv, ld: dv }, { data: Y, offset: c0 * dv, ld: dv }, true);
     for (let t = 0; t < n; t++) {
       let denominator = 0;
       for (let i = 0; i < d; i++) denominator += fQ[(c0 + t) * d + i]! * z[i]!;
-      for (let s = 0; s <= t; s++) denominator += A[t * width + s]!;
+      for (let s = 0; s <= t; s++) denominator += A[t * ldA + s]!;
       for (let j = (c0 + t) * dv; j < (c0 + t + 1) * dv; j++) Y[j] = Y[j]! / denominator;
     }
     // S += φK_cᵀ V_c, z += φK_cᵀ 1
-    ws.gemm(d, dv, n, { data: fKt, offset: c0, ld: L }, { data: V, offset: c0 * dv, ld: dv }, { data: S, ld: dv }, true);
+    ws.gemm(d, dv, n, { data: fKt, offset: c0, ld: ldK }, { data: V, offset: c0 * dv, ld: dv }, { data: S, ld: dv }, true);
     for (let i = 0; i < d; i++) {
       let sum = z[i]!;
-      for (let s = c0; s < c0 + n; s++) sum += fKt[i * L + s]!;
+      for (let s = c0; s < c0 + n; s++) sum += fKt[i * ldK + s]!;
       z[i] = sum;
     }
   }

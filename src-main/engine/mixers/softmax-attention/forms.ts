@@ -60,9 +60,10 @@ export function fused(inputs: Inputs, params: Params, dtype: DType, tile = 64): 
   const { L, d, dv } = qkvSizes(inputs);
   const scale = softmaxScale(params, d);
   const ws = workspace();
-  const [Q, Kt, V, T, O, Y] = ws.frame(dtype, [L * d, d * L, L * dv, tile * tile, tile * dv, L * dv]) as FloatArray[] as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ldK = paddedLd(L);
+  const [Q, Kt, V, T, O, Y] = ws.frame(dtype, [L * d, d * ldK, L * dv, tile * tile, tile * dv, L * dv]) as FloatArray[] as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt);
+  transposeInto(inputs['K']!.data, L, d, Kt, ldK);
   V.set(inputs['V']!.data);
   const m = new Float64Array(tile);
   const l = new Float64Array(tile);
@@ -73,7 +74,7 @@ export function fused(inputs: Inputs, params: Params, dtype: DType, tile = 64): 
     O.fill(0);
     for (let s0 = 0; s0 < r0 + rows; s0 += tile) {
       const cols = Math.min(tile, r0 + rows - s0);
-      ws.gemm(rows, cols, d, { data: Q, offset: r0 * d, ld: d }, { data: Kt, offset: s0, ld: L }, { data: T, ld: tile }, false);
+      ws.gemm(rows, cols, d, { data: Q, offset: r0 * d, ld: d }, { data: Kt, offset: s0, ld: ldK }, { data: T, ld: tile }, false);
       for (let i = 0; i < rows; i++) {
         const t = r0 + i;
         const last = Math.min(cols, t - s0 + 1); // keys s0 … s0+last−1 are ≤ t
