@@ -9,7 +9,7 @@
  */
 import type { Inputs } from '../../core/mixer.js';
 import { allocate, cast, type DType, type FloatArray } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 
 export interface GatedProblem {
@@ -28,20 +28,21 @@ export interface GatedProblem {
 export function gatedParallel(p: GatedProblem): FloatArray {
   const { Q, K, V, gates, L, d, dv, dtype } = p;
   const ws = workspace();
-  const [q, kt, v, A, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ld = paddedLd(L);
+  const [q, kt, v, A, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   q.set(Q);
-  transposeInto(K, L, d, kt);
+  transposeInto(K, L, d, kt, ld);
   v.set(V);
-  causalScores(ws, L, d, q, kt, A);
-  maskAboveDiagonal(A, L);
+  causalScores(ws, L, d, q, kt, A, ld, ld);
+  maskAboveDiagonal(A, L, ld);
   for (let t = 0; t < L; t++) {
     let decay = 1;
     for (let s = t; s >= 0; s--) {
-      A[t * L + s] = A[t * L + s]! * decay;
+      A[t * ld + s] = A[t * ld + s]! * decay;
       decay *= gates[s]!;
     }
   }
-  causalApply(ws, L, dv, A, v, Y);
+  causalApply(ws, L, dv, A, v, Y, ld);
   return copyOut(Y);
 }
 
@@ -71,28 +72,30 @@ export function gatedChunked(p: GatedProblem, C: number): FloatArray {
   const { Q, K, V, gates, L, d, dv, dtype } = p;
   const width = Math.min(C, L);
   const ws = workspace();
-  const [q, kt, v, A, S, Y, carried, weighted] = ws.frame(dtype, [L * d, d * L, L * dv, width * width, d * dv, L * dv, width * dv, d * width]) as FloatArray[];
+  const ldK = paddedLd(L);
+  const ldA = paddedLd(width);
+  const [q, kt, v, A, S, Y, carried, weighted] = ws.frame(dtype, [L * d, d * ldK, L * dv, width * ldA, d * dv, L * dv, width * dv, d * ldA]) as FloatArray[];
   const [qv, ktv, vv, Av, Sv, Yv, carriedv, weightedv] = [q!, kt!, v!, A!, S!, Y!, carried!, weighted!];
   qv.set(Q);
-  transposeInto(K, L, d, ktv);
+  transposeInto(K, L, d, ktv, ldK);
   vv.set(V);
   const P = new Float64Array(width);
   for (let c0 = 0; c0 < L; c0 += C) {
     const n = Math.min(L, c0 + C) - c0;
     P[0] = gates[c0]!;
     for (let t = 1; t < n; t++) P[t] = P[t - 1]! * gates[c0 + t]!;
-    ws.gemm(n, n, d, { data: qv, offset: c0 * d, ld: d }, { data: ktv, offset: c0, ld: L }, { data: Av, ld: width }, false);
+    ws.gemm(n, n, d, { data: qv, offset: c0 * d, ld: d }, { data: ktv, offset: c0, ld: ldK }, { data: Av, ld: ldA }, false);
     for (let t = 0; t < n; t++) {
-      Av.fill(0, t * width + t + 1, t * width + n);
+      Av.fill(0, t * ldA + t + 1, t * ldA + n);
       let decay = 1;
       for (let s = t; s >= 0; s--) {
-        Av[t * width + s] = Av[t * width + s]! * decay;
+        Av[t * ldA + s] = Av[t * ldA + s]! * decay;
         decay *= gates[c0 + s]!;
       }
     }
     // Y_c = diag(P) (Q_c S_in) + A V_c
     ws.gemm(n, dv, d, { data: qv, offset: c0 * d, ld: d }, { data: Sv, ld: dv }, { data: carriedv, ld: dv }, false);
-    ws.gemm(n, dv, n, { data: Av, ld: width }, { data: vv, offset: c0 * dv, ld: dv }, { data: Yv, offset: c0 * dv, ld: dv }, false);
+    ws.gemm(n, dv, n, { data: Av, ld: ldA }, { data: vv, offset: c0 * dv, ld: dv }, { data: Yv, offset: c0 * dv, ld: dv }, false);
     for (let t = 0; t < n; t++) {
       for (let j = 0; j < dv; j++) Yv[(c0 + t) * dv + j] = Yv[(c0 + t) * dv + j]! + P[t]! * carriedv[t * dv + j]!;
     }
@@ -101,10 +104,10 @@ export function gatedChunked(p: GatedProblem, C: number): FloatArray {
     for (let i = 0; i < d * dv; i++) Sv[i] = through * Sv[i]!;
     let decay = 1;
     for (let s = n - 1; s >= 0; s--) {
-      for (let i = 0; i < d; i++) weightedv[i * width + s] = decay * ktv[i * L + c0 + s]!;
+      for (let i = 0; i < d; i++) weightedv[i * ldA + s] = decay * ktv[i * ldK + c0 + s]!;
       decay *= gates[c0 + s]!;
     }
-    ws.gemm(d, dv, n, { data: weightedv, ld: width }, { data: vv, offset: c0 * dv, ld: dv }, { data: Sv, ld: dv }, true);
+    ws.gemm(d, dv, n, { data: weightedv, ld: ldA }, { data: vv, offset: c0 * dv, ld: dv }, { data: Sv, ld: dv }, true);
   }
   return copyOut(Yv);
 }

@@ -1,7 +1,7 @@
 /** The CPU kernels of structured-mask attention (MIXERS.md §4), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, paddedLd, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { stepFactors } from './mask.js';
@@ -11,22 +11,23 @@ export function quadratic(inputs: Inputs, params: Params, dtype: DType): Tensor 
   const { L, d, dv } = qkvSizes(inputs);
   const g = stepFactors(inputs, params, dtype, L);
   const ws = workspace();
-  const [Q, Kt, V, M, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ld = paddedLd(L);
+  const [Q, Kt, V, M, S, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt);
+  transposeInto(inputs['K']!.data, L, d, Kt, ld);
   V.set(inputs['V']!.data);
   for (let t = 0; t < L; t++) {
     // M_ts = g_{s+1}·…·g_t, built from the diagonal leftwards.
     let product = 1;
     for (let s = t; s >= 0; s--) {
-      M[t * L + s] = product;
+      M[t * ld + s] = product;
       product *= g[s]!;
     }
   }
-  causalScores(ws, L, d, Q, Kt, S);
-  // M is zero above the diagonal, so S ⊙ M is the causal mask too.
-  for (let i = 0; i < L * L; i++) S[i] = S[i]! * M[i]!;
-  causalApply(ws, L, dv, S, V, Y);
+  causalScores(ws, L, d, Q, Kt, S, ld, ld);
+  // M is zero above the diagonal (and in the padding), so S ⊙ M is the causal mask too.
+  for (let i = 0; i < L * ld; i++) S[i] = S[i]! * M[i]!;
+  causalApply(ws, L, dv, S, V, Y, ld);
   return tensor([L, dv], copyOut(Y));
 }
 

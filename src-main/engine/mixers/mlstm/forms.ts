@@ -1,7 +1,7 @@
 /** The CPU kernels of mLSTM (MIXERS.md §7), in the run's dtype, both with the max-stabilizer m_t. */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, maskAboveDiagonal, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { logSigmoid } from './reference.js';
@@ -64,12 +64,13 @@ export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor 
   const logF = allocate(dtype, L);
   for (let t = 0; t < L; t++) logF[t] = logSigmoid(fgate[t]!);
   const ws = workspace();
-  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * L, L * dv, L * L, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const ld = paddedLd(L);
+  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt);
+  transposeInto(inputs['K']!.data, L, d, Kt, ld);
   V.set(inputs['V']!.data);
-  causalScores(ws, L, d, Q, Kt, S);
-  maskAboveDiagonal(S, L);
+  causalScores(ws, L, d, Q, Kt, S, ld, ld);
+  maskAboveDiagonal(S, L, ld);
   const denominators = new Float64Array(L);
   for (let t = 0; t < L; t++) {
     let decay = 0;
@@ -81,13 +82,13 @@ export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor 
     decay = 0;
     let rowSum = 0;
     for (let s = t; s >= 0; s--) {
-      S[t * L + s] = S[t * L + s]! * keyScale * Math.exp(decay + igate[s]! - m);
-      rowSum += S[t * L + s]!;
+      S[t * ld + s] = S[t * ld + s]! * keyScale * Math.exp(decay + igate[s]! - m);
+      rowSum += S[t * ld + s]!;
       decay += logF[s]!;
     }
     denominators[t] = Math.max(Math.abs(rowSum), Math.exp(-m));
   }
-  causalApply(ws, L, dv, S, V, Y);
+  causalApply(ws, L, dv, S, V, Y, ld);
   for (let t = 0; t < L; t++) {
     for (let j = t * dv; j < (t + 1) * dv; j++) Y[j] = Y[j]! / denominators[t]!;
   }
