@@ -4,7 +4,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { copyOut, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
+import { copyOut, paddedLd, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { hydraSizes, skipWeight } from './reference.js';
 
@@ -19,38 +19,39 @@ export function materialized(inputs: Inputs, params: Params, dtype: DType): Tens
   const skip = skipWeight(params);
   const a = cast(inputs['a']!, dtype).data;
   const ws = workspace();
-  const [Cpad, Bt, X, M, Y, block] = ws.frame(dtype, [(L + 2) * N, N * L, L * P, L * L, L * P, ROW_BLOCK * ROW_BLOCK]) as [
+  const ld = paddedLd(L);
+  const [Cpad, Bt, X, M, Y, block] = ws.frame(dtype, [(L + 2) * N, N * ld, L * P, L * ld, L * P, ROW_BLOCK * ROW_BLOCK]) as [
     FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
   Cpad.set(inputs['C']!.data, N);
-  transposeInto(inputs['B']!.data, L, N, Bt);
+  transposeInto(inputs['B']!.data, L, N, Bt, ld);
   X.set(inputs['X']!.data);
   const rows = (r0: number, shift: number) => ({ data: Cpad, offset: (r0 + shift) * N, ld: N });
   for (let r0 = 0; r0 < L; r0 += ROW_BLOCK) {
     const r1 = Math.min(L, r0 + ROW_BLOCK);
     const n = r1 - r0;
     // Columns s < r1 from C_{t−1}; columns s ≥ r1 from C_{t+1}; the diagonal block's upper part via `block`.
-    ws.gemm(n, r1, N, rows(r0, 0), { data: Bt, ld: L }, { data: M, offset: r0 * L, ld: L }, false);
-    ws.gemm(n, L - r1, N, rows(r0, 2), { data: Bt, offset: r1, ld: L }, { data: M, offset: r0 * L + r1, ld: L }, false);
-    ws.gemm(n, n, N, rows(r0, 2), { data: Bt, offset: r0, ld: L }, { data: block, ld: ROW_BLOCK }, false);
+    ws.gemm(n, r1, N, rows(r0, 0), { data: Bt, ld: ld }, { data: M, offset: r0 * ld, ld: ld }, false);
+    ws.gemm(n, L - r1, N, rows(r0, 2), { data: Bt, offset: r1, ld: ld }, { data: M, offset: r0 * ld + r1, ld: ld }, false);
+    ws.gemm(n, n, N, rows(r0, 2), { data: Bt, offset: r0, ld: ld }, { data: block, ld: ROW_BLOCK }, false);
     for (let t = r0; t < r1; t++) {
-      for (let s = t + 1; s < r1; s++) M[t * L + s] = block[(t - r0) * ROW_BLOCK + (s - r0)]!;
+      for (let s = t + 1; s < r1; s++) M[t * ld + s] = block[(t - r0) * ROW_BLOCK + (s - r0)]!;
     }
   }
   for (let t = 0; t < L; t++) {
-    M[t * L + t] = skip;
+    M[t * ld + t] = skip;
     let decay = 1;
     for (let s = t - 1; s >= 0; s--) {
-      M[t * L + s] = M[t * L + s]! * decay;
+      M[t * ld + s] = M[t * ld + s]! * decay;
       decay *= a[s]!;
     }
     decay = 1;
     for (let s = t + 1; s < L; s++) {
-      M[t * L + s] = M[t * L + s]! * decay;
+      M[t * ld + s] = M[t * ld + s]! * decay;
       decay *= a[s]!;
     }
   }
-  ws.gemm(L, P, L, { data: M, ld: L }, { data: X, ld: P }, { data: Y, ld: P }, false);
+  ws.gemm(L, P, L, { data: M, ld: ld }, { data: X, ld: P }, { data: Y, ld: P }, false);
   return tensor([L, P], copyOut(Y));
 }
 

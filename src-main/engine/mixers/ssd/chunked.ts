@@ -10,7 +10,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { copyOut } from '../../kernels/causal.js';
+import { copyOut, paddedLd } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
 import { ssdSizes } from './reference.js';
@@ -21,17 +21,18 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const width = Math.min(Q, L);
   const chunks = Math.ceil(L / Q);
   const NP = N * P;
+  const ldW = paddedLd(width);
   const ws = workspace();
-  const [C, Bt, X, scores, states, weighted, carried, Y] = ws.frame(dtype, [L * N, chunks * N * width, L * P, width * width, chunks * NP, N * width, width * P, L * P]) as [
+  const [C, Bt, X, scores, states, weighted, carried, Y] = ws.frame(dtype, [L * N, chunks * N * ldW, L * P, width * ldW, chunks * NP, N * ldW, width * P, L * P]) as [
     FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
   C.set(inputs['C']!.data);
-  // Bᵀ chunk by chunk (N × width each, rows `width` apart): a row stride of L would put a block's
-  // rows in the same cache sets.
+  // Bᵀ chunk by chunk (N × width each, rows ldW apart, padded like the scores): a row stride of L
+  // (or of a power-of-two width) would put a block's rows in the same cache sets.
   const Bin = inputs['B']!.data;
   for (let t = 0; t < L; t++) {
-    const at = Math.floor(t / Q) * N * width + (t % Q);
-    for (let i = 0; i < N; i++) Bt[at + i * width] = Bin[t * N + i]!;
+    const at = Math.floor(t / Q) * N * ldW + (t % Q);
+    for (let i = 0; i < N; i++) Bt[at + i * ldW] = Bin[t * N + i]!;
   }
   X.set(inputs['X']!.data);
   const a = allocate(dtype, L);
@@ -43,23 +44,23 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
     const n = Math.min(L, c0 + Q) - c0;
     for (let t = c0; t < c0 + n; t++) decay[t] = (t === c0 ? 1 : decay[t - 1]!) * a[t]!;
     // (1) the chunk's block C_c B_cᵀ, masked and decayed to G ⊙ (C Bᵀ), then its outputs.
-    ws.gemm(n, n, N, { data: C, offset: c0 * N, ld: N }, { data: Bt, offset: c * N * width, ld: width }, { data: scores, ld: width }, false);
+    ws.gemm(n, n, N, { data: C, offset: c0 * N, ld: N }, { data: Bt, offset: c * N * ldW, ld: ldW }, { data: scores, ld: ldW }, false);
     for (let t = 0; t < n; t++) {
-      scores.fill(0, t * width + t + 1, t * width + n);
+      scores.fill(0, t * ldW + t + 1, t * ldW + n);
       let G = 1;
       for (let s = t; s >= 0; s--) {
-        scores[t * width + s] = G * scores[t * width + s]!;
+        scores[t * ldW + s] = G * scores[t * ldW + s]!;
         G *= a[c0 + s]!;
       }
     }
-    ws.gemm(n, P, n, { data: scores, ld: width }, { data: X, offset: c0 * P, ld: P }, { data: Y, offset: c0 * P, ld: P }, false);
+    ws.gemm(n, P, n, { data: scores, ld: ldW }, { data: X, offset: c0 * P, ld: P }, { data: Y, offset: c0 * P, ld: P }, false);
     // (2) the state this chunk alone leaves at its end: (B_c decayed to the end)ᵀ X_c.
     let toEnd = 1;
     for (let s = n - 1; s >= 0; s--) {
-      for (let i = 0; i < N; i++) weighted[i * width + s] = toEnd * Bt[c * N * width + i * width + s]!;
+      for (let i = 0; i < N; i++) weighted[i * ldW + s] = toEnd * Bt[c * N * ldW + i * ldW + s]!;
       toEnd *= a[c0 + s]!;
     }
-    ws.gemm(N, P, n, { data: weighted, ld: width }, { data: X, offset: c0 * P, ld: P }, { data: states, offset: c * NP, ld: P }, false);
+    ws.gemm(N, P, n, { data: weighted, ld: ldW }, { data: X, offset: c0 * P, ld: P }, { data: states, offset: c * NP, ld: P }, false);
   }
   // (3) in place: states[c] becomes the state entering chunk c, h_in(c+1) = decay_end(c)·h_in(c) + H_c.
   const carry = new Float64Array(NP);
