@@ -13,7 +13,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { ROW_BLOCK } from '../../kernels/causal.js';
+import { paddedLd, ROW_BLOCK } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { ssmSizes } from './reference.js';
 
@@ -34,7 +34,8 @@ export function materialized(inputs: Inputs, _params: Params, dtype: DType): Ten
   const X = cast(inputs['X']!, dtype).data;
   const ws = workspace();
   // Abar (L·D·r) goes into the reused kernel memory: a fresh array of its size per run costs milliseconds.
-  const [Mt, R, Lt, Rsmall, Ltsmall, scaled, x, y, Abar] = ws.frame(dtype, [L * L, L * r, r * L, L * r, r * L, r * ROW_BLOCK, L, L, L * D * r]) as [
+  const ld = paddedLd(L);
+  const [Mt, R, Lt, Rsmall, Ltsmall, scaled, x, y, Abar] = ws.frame(dtype, [L * ld, L * r, r * L, L * r, r * L, r * ROW_BLOCK, L, L, L * D * r]) as [
     FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
   Abar.set(inputs['Abar']!.data);
@@ -56,7 +57,7 @@ export function materialized(inputs: Inputs, _params: Params, dtype: DType): Ten
           between[k] = between[k]! * f.blockDecay[S * r + k]!;
         }
         const S0 = S * f.size;
-        ws.gemm(f.size, width, r, { data: f.R, offset: S0 * r, ld: r }, { data: scaled, ld: ROW_BLOCK }, { data: Mt, offset: S0 * L + T0, ld: L }, false);
+        ws.gemm(f.size, width, r, { data: f.R, offset: S0 * r, ld: r }, { data: scaled, ld: ROW_BLOCK }, { data: Mt, offset: S0 * ld + T0, ld }, false);
       }
     }
   };
@@ -68,13 +69,13 @@ export function materialized(inputs: Inputs, _params: Params, dtype: DType): Ten
     for (let b0 = 0; b0 < L; b0 += ROW_BLOCK) {
       const b1 = Math.min(L, b0 + ROW_BLOCK);
       pairs(small, b0, b1);
-      for (let s0 = b0; s0 < b1; s0 += SMALL_BLOCK) diagonalBlock(Mt, L, s0, Math.min(b1, s0 + SMALL_BLOCK), r, B, C, gates);
+      for (let s0 = b0; s0 < b1; s0 += SMALL_BLOCK) diagonalBlock(Mt, ld, s0, Math.min(b1, s0 + SMALL_BLOCK), r, B, C, gates);
     }
     for (let t = 0; t < L; t++) x[t] = X[t * D + c]!;
     y.fill(0);
     for (let S0 = 0; S0 < L; S0 += ROW_BLOCK) {
       const S1 = Math.min(L, S0 + ROW_BLOCK);
-      ws.readout(S1 - S0, L - S0, { data: Mt, offset: S0 * L + S0, ld: L }, { data: x, offset: S0, ld: 1 }, { data: y, offset: S0, ld: 1 });
+      ws.readout(S1 - S0, L - S0, { data: Mt, offset: S0 * ld + S0, ld }, { data: x, offset: S0, ld: 1 }, { data: y, offset: S0, ld: 1 });
     }
     for (let t = 0; t < L; t++) Y[t * D + c] = y[t]!;
   }
@@ -101,8 +102,8 @@ function blockFactors(f: Factors, L: number, r: number, B: FloatArray, C: FloatA
   }
 }
 
-/** Mt[s, t] for s, t in one block: the definition for s ≤ t (decays leftwards from the diagonal), 0 below. */
-function diagonalBlock(Mt: FloatArray, L: number, b0: number, b1: number, r: number, B: FloatArray, C: FloatArray, gates: Float64Array): void {
+/** Mt[s, t] (rows ld apart) for s, t in one block: the definition for s ≤ t (decays leftwards from the diagonal), 0 below. */
+function diagonalBlock(Mt: FloatArray, ld: number, b0: number, b1: number, r: number, B: FloatArray, C: FloatArray, gates: Float64Array): void {
   const decay = new Float64Array(r);
   for (let t = b0; t < b1; t++) {
     decay.fill(1);
@@ -112,8 +113,8 @@ function diagonalBlock(Mt: FloatArray, L: number, b0: number, b1: number, r: num
         entry += C[t * r + k]! * decay[k]! * B[s * r + k]!;
         decay[k] = decay[k]! * gates[s * r + k]!;
       }
-      Mt[s * L + t] = entry;
+      Mt[s * ld + t] = entry;
     }
-    for (let s = t + 1; s < b1; s++) Mt[s * L + t] = 0;
+    for (let s = t + 1; s < b1; s++) Mt[s * ld + t] = 0;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { copyOut, transposeInto } from '../../kernels/causal.js';
+import { copyOut, paddedLd, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { tttBatch, tttStep } from './reference.js';
@@ -46,25 +46,27 @@ export function miniBatch(inputs: Inputs, params: Params, dtype: DType): Tensor 
   const eta = tttStep(params, d);
   const b = Math.min(tttBatch(params), L);
   const ws = workspace();
-  const [Wt, K, Kt, Q, V, Y, E, A, product] = ws.frame(dtype, [d * dv, L * d, d * L, L * d, L * dv, L * dv, b * dv, b * b, Math.max(b, d) * dv]) as [
+  const ldK = paddedLd(L);
+  const ldA = paddedLd(b);
+  const [Wt, K, Kt, Q, V, Y, E, A, product] = ws.frame(dtype, [d * dv, L * d, d * ldK, L * d, L * dv, L * dv, b * dv, b * ldA, Math.max(b, d) * dv]) as [
     FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
   K.set(inputs['K']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt);
+  transposeInto(inputs['K']!.data, L, d, Kt, ldK);
   Q.set(inputs['Q']!.data);
   V.set(inputs['V']!.data);
   for (let t0 = 0; t0 < L; t0 += b) {
     const c = Math.min(b, L - t0);
     const Kb = { data: K, offset: t0 * d, ld: d };
     const Qb = { data: Q, offset: t0 * d, ld: d };
-    const KbT = { data: Kt, offset: t0, ld: L };
+    const KbT = { data: Kt, offset: t0, ld: ldK };
     ws.gemm(c, dv, d, Kb, { data: Wt, ld: dv }, { data: E, ld: dv }, false);
     for (let i = 0; i < c * dv; i++) E[i] = E[i]! - V[t0 * dv + i]!;
     ws.gemm(c, dv, d, Qb, { data: Wt, ld: dv }, { data: Y, offset: t0 * dv, ld: dv }, false);
-    ws.gemm(c, c, d, Qb, KbT, { data: A, ld: b }, false);
-    for (let r = 0; r < c; r++) A.fill(0, r * b + r + 1, r * b + c);
+    ws.gemm(c, c, d, Qb, KbT, { data: A, ld: ldA }, false);
+    for (let r = 0; r < c; r++) A.fill(0, r * ldA + r + 1, r * ldA + c);
     // y_r −= η (A E)_r, the correction summed before it is scaled.
-    ws.gemm(c, dv, c, { data: A, ld: b }, { data: E, ld: dv }, { data: product, ld: dv }, false);
+    ws.gemm(c, dv, c, { data: A, ld: ldA }, { data: E, ld: dv }, { data: product, ld: dv }, false);
     for (let i = 0; i < c * dv; i++) Y[t0 * dv + i] = Y[t0 * dv + i]! - eta * product[i]!;
     // Wt −= η K_bᵀ E
     ws.gemm(d, dv, c, KbT, { data: E, ld: dv }, { data: product, ld: dv }, false);
