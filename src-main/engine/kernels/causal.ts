@@ -17,6 +17,13 @@ export function transposeInto(src: ArrayLike<number>, rows: number, cols: number
   }
 }
 
+/** dst (rows × cols, rows ldDst apart) = src (rows × cols, contiguous): a matrix into a padded frame. */
+export function copyRowsInto(src: ArrayLike<number>, rows: number, cols: number, dst: FloatArray, ldDst: number): void {
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) dst[r * ldDst + c] = src[r * cols + c]!;
+  }
+}
+
 /**
  * The row stride to give an n-column matrix in a frame: a multiple of 64 elements is padded by one
  * cache line's worth, so that its rows (and a transposed operand's) do not all fall into the same

@@ -1,7 +1,7 @@
 /** The CPU kernels of FNet mixing (MIXERS.md §10), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { copyOut } from '../../kernels/causal.js';
+import { copyOut, paddedLd } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { createFftPlan } from './fft-plan.js';
 import { fnetSizes } from './reference.js';
@@ -37,13 +37,13 @@ export function fft(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   return tensor([L, d], Y);
 }
 
-/** cos and sin parts of the n×n DFT matrix F_kj = e^{−2πi·kj/n}, angles reduced mod n, written into frame views. */
-function dftMatrix(n: number, cos: FloatArray, sin: FloatArray): void {
+/** cos and sin parts of the n×n DFT matrix F_kj = e^{−2πi·kj/n} (rows ld apart), angles reduced mod n, written into frame views. */
+function dftMatrix(n: number, cos: FloatArray, sin: FloatArray, ld = n): void {
   for (let k = 0; k < n; k++) {
     for (let j = 0; j < n; j++) {
       const angle = (2 * Math.PI * ((k * j) % n)) / n;
-      cos[k * n + j] = Math.cos(angle);
-      sin[k * n + j] = Math.sin(angle);
+      cos[k * ld + j] = Math.cos(angle);
+      sin[k * ld + j] = Math.sin(angle);
     }
   }
 }
@@ -55,14 +55,15 @@ function dftMatrix(n: number, cos: FloatArray, sin: FloatArray): void {
 export function dft(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d } = fnetSizes(inputs);
   const ws = workspace();
-  const [X, cosD, sinD, cosL, sinL, zRe, zIm, Y] = ws.frame(dtype, [L * d, d * d, d * d, L * L, L * L, L * d, L * d, L * d]) as FloatArray[];
+  const ld = paddedLd(L);
+  const [X, cosD, sinD, cosL, sinL, zRe, zIm, Y] = ws.frame(dtype, [L * d, d * d, d * d, L * ld, L * ld, L * d, L * d, L * d]) as FloatArray[];
   X!.set(inputs['X']!.data);
   dftMatrix(d, cosD!, sinD!);
-  dftMatrix(L, cosL!, sinL!);
+  dftMatrix(L, cosL!, sinL!, ld);
   for (let i = 0; i < d * d; i++) sinD![i] = -sinD![i]!;
   ws.gemm(L, d, d, { data: X!, ld: d }, { data: cosD!, ld: d }, { data: zRe!, ld: d }, false);
   ws.gemm(L, d, d, { data: X!, ld: d }, { data: sinD!, ld: d }, { data: zIm!, ld: d }, false);
-  ws.gemm(L, d, L, { data: cosL!, ld: L }, { data: zRe!, ld: d }, { data: Y!, ld: d }, false);
-  ws.gemm(L, d, L, { data: sinL!, ld: L }, { data: zIm!, ld: d }, { data: Y!, ld: d }, true);
+  ws.gemm(L, d, L, { data: cosL!, ld }, { data: zRe!, ld: d }, { data: Y!, ld: d }, false);
+  ws.gemm(L, d, L, { data: sinL!, ld }, { data: zIm!, ld: d }, { data: Y!, ld: d }, true);
   return tensor([L, d], copyOut(Y!));
 }
