@@ -19,7 +19,7 @@ export interface CompareDeps {
   readonly read: (id: string) => Promise<RunRecord>;
   readonly render: RenderReport;
   readonly printPdf?: PrintPdf;
-  readonly compare?: (records: readonly RunRecord[], options: CompareOptions) => Comparison;
+  readonly compare?: (records: readonly RunRecord[], options: CompareOptions) => Comparison | Promise<Comparison>;
 }
 
 const MIME_TYPES: Record<ReportFormat, string> = { html: 'text/html', md: 'text/markdown', pdf: 'application/pdf', csv: 'text/csv' };
@@ -47,7 +47,7 @@ export class CompareService {
   async compare(request: CompareRequest): Promise<{ comparison: Comparison; records: RunRecord[] }> {
     const records = await this.records(request);
     const compare = this.deps.compare ?? engineCompareRuns;
-    const comparison = compare(records, {
+    const comparison = await compare(records, {
       ...(request.threshold === undefined ? {} : { threshold: request.threshold }),
       ...(request.pair ? { pair: request.pair } : {}),
     });

@@ -15,7 +15,8 @@ import { ProbeService } from './probe-service.js';
 import { RunStore } from './run-store.js';
 import { RunsService } from './runs-service.js';
 import { SweepService } from './sweep-service.js';
-import { SweepThread } from './sweep-thread.js';
+import { ReportWorker } from './report-worker.js';
+import { SWEEP_THREAD_ENTRY, SweepThread } from './sweep-thread.js';
 
 export interface MainServices {
   readonly hub: EventHub;
@@ -44,7 +45,15 @@ export function createServices(options: ServiceOptions): MainServices {
   const hub = new EventHub();
   const store = new RunStore(options.runsDir);
   const runs = new RunsService(store);
-  const compare = new CompareService({ read: (id) => runs.open(id), render: options.render ?? ((input, format) => renderReport(input, format)), ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
+  // Comparisons and reports are computed in a worker of their own; a PDF is printed from its HTML here.
+  const reports = new ReportWorker(options.sweepThread ?? SWEEP_THREAD_ENTRY);
+  const render: RenderReport = (input, format) => (format === 'pdf' ? renderReport(input, format) : reports.render(input, format));
+  const compare = new CompareService({
+    read: (id) => runs.open(id),
+    render: options.render ?? render,
+    compare: (records, compareOptions) => reports.compare(records, compareOptions),
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+  });
   const probe = new ProbeService(options.app, () => options.backends.all());
   // Sweeps, calibration and focus curves run in a thread; kernels in the backends' own hosts.
   const thread = new SweepThread(options.sweepThread);
@@ -85,6 +94,7 @@ export function createServices(options: ServiceOptions): MainServices {
       const state = sweep.state();
       if (state.runId) sweep.cancel(state.runId);
       await sweep.idle();
+      await reports.close();
       await options.backends.dispose();
     },
   };

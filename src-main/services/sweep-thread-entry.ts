@@ -10,6 +10,7 @@ import { runSweep } from '../engine/sweep/run.js';
 import { HostBackend, type ComputeHost } from '../gpu/node/host-backend.js';
 import { focusCurves } from './catalog.js';
 import { serveReferences, WorkerReferenceRunner } from './reference-worker.js';
+import { serveReports } from './report-worker.js';
 import { portChannel, type ThreadBackend, type ThreadMessage, type ThreadTask } from './sweep-thread.js';
 
 const task = workerData as ThreadTask;
@@ -33,9 +34,9 @@ port.on('message', (message: { type: string }) => {
 
 async function main(): Promise<unknown> {
   if (task.task === 'focus') return focusCurves(task.request);
-  if (task.task === 'references') {
-    // A reference worker of a sweep thread: it answers until the thread ends it.
-    serveReferences(port);
+  if (task.task === 'references' || task.task === 'reports') {
+    // A long-lived worker (a sweep's references, or the app's comparisons and reports): it answers until it is ended.
+    (task.task === 'references' ? serveReferences : serveReports)(port);
     return new Promise<never>(() => undefined);
   }
   const backends = task.backends.map(proxy);

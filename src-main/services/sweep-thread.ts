@@ -49,6 +49,7 @@ export type ThreadTask =
       readonly entry: string;
     }
   | { readonly task: 'references'; readonly backends: readonly [] }
+  | { readonly task: 'reports'; readonly backends: readonly [] }
   | { readonly task: 'calibrate'; readonly dtype: DType; readonly backends: readonly ThreadBackend[] }
   | { readonly task: 'focus'; readonly request: FocusRequest; readonly backends: readonly [] };
 
