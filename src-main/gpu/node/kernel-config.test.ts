@@ -65,6 +65,8 @@ gpuDescribe(await first.probe(), 'kernel configuration per point', () => {
     const entries = Object.values(JSON.parse(cacheText).matmul) as { microM: number; depth: number }[];
     expect(entries).toHaveLength(1);
     expect({ microM: entries[0]!.microM, depth: entries[0]!.depth }).toEqual(one.tuned.kernelConfig!.params);
+    // The scans' choice (sequential or parallel) is remembered beside the tile.
+    expect(Object.values(JSON.parse(cacheText).scan)).toEqual([{ mode: expect.stringMatching(/^(sequential|parallel)$/), storedAt: expect.any(String) }]);
 
     const second = startHost();
     await second.calibrate('float32');

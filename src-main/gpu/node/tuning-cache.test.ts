@@ -27,6 +27,23 @@ describe('wgsl tuning cache in the user-data folder', () => {
     expect(await fileTuningCache(dir).lookup(key)).toEqual({ microM: 8, depth: 32 });
   });
 
+  it('keeps the scan choice beside the tile, each store leaving the other in place', async () => {
+    const dir = tempDir();
+    const key = tuningKey(adapter, host);
+    const cache = fileTuningCache(dir);
+    expect(await cache.lookupScan!(key)).toBeUndefined();
+    await cache.store(key, { microM: 4, depth: 16 });
+    await cache.storeScan!(key, { mode: 'parallel' });
+    await cache.store(key, { microM: 8, depth: 32 });
+    const again = fileTuningCache(dir);
+    expect(await again.lookupScan!(key)).toEqual({ mode: 'parallel' });
+    expect(await again.lookup(key)).toEqual({ microM: 8, depth: 32 });
+    // A file written before scans were tuned reads its tiles and misses the scan.
+    writeFileSync(join(dir, TUNING_CACHE_FILE), JSON.stringify({ format: 'mixscope-wgsl-tuning', version: 1, matmul: { [key]: { microM: 4, depth: 8, storedAt: 'x' } } }));
+    expect(await again.lookup(key)).toEqual({ microM: 4, depth: 8 });
+    expect(await again.lookupScan!(key)).toBeUndefined();
+  });
+
   it('misses for another adapter, another driver version or another route', async () => {
     const dir = tempDir();
     const cache = fileTuningCache(dir);

@@ -194,17 +194,24 @@ export class WgslBackend implements Backend {
         this.matmulSource = 'autotuned';
         await cache?.store(key, this.matmul);
       }
-      this.scanTuning = await autotuneScan(async (scan, request) => {
-        const kept = this.scan;
-        this.scan = scan;
-        try {
-          return await this.prepare(request);
-        } finally {
-          this.scan = kept;
-        }
-      });
-      this.scan = this.scanTuning.config;
-      this.scanSource = 'autotuned';
+      const cachedScan = await cache?.lookupScan?.(key);
+      if (cachedScan) {
+        this.scan = cachedScan;
+        this.scanSource = 'cached';
+      } else {
+        this.scanTuning = await autotuneScan(async (scan, request) => {
+          const kept = this.scan;
+          this.scan = scan;
+          try {
+            return await this.prepare(request);
+          } finally {
+            this.scan = kept;
+          }
+        });
+        this.scan = this.scanTuning.config;
+        this.scanSource = 'autotuned';
+        await cache?.storeScan?.(key, this.scan);
+      }
     }
     return calibrateWgsl(this.device, this.pipelines, { matmulConstants: matmulConstants(this.matmul) });
   }

@@ -7,12 +7,17 @@
  */
 import type { AdapterInfo, KernelConfig } from '../../engine/core/backend.js';
 import { MATMUL_CONFIGS, type MatmulConfig } from './matmul-config.js';
+import type { ScanConfig } from './scan-config.js';
 
 export interface TuningCache {
   /** The configuration chosen earlier under this key, or undefined (never throws: a bad store is a miss). */
   lookup(key: string): Promise<MatmulConfig | undefined>;
   /** Remembers a choice (never throws: a store that cannot be written only warns). */
   store(key: string, config: MatmulConfig): Promise<void>;
+  /** The scan configuration chosen earlier under this key (sequential or parallel), as `lookup`. */
+  lookupScan?(key: string): Promise<ScanConfig | undefined>;
+  /** Remembers a scan choice, as `store`. */
+  storeScan?(key: string, config: ScanConfig): Promise<void>;
 }
 
 export function tuningKey(adapter: AdapterInfo, host: string): string {
