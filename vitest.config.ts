@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,5 +13,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two cores: GPU-software and browser suites are heavy, so files run two at a time.
     maxWorkers: 2,
+    // Compute hosts keep wgsl's tuning cache in the user-data folder: tests use a folder of their
+    // own, never the user's.
+    env: { MIXSCOPE_USER_DATA: mkdtempSync(join(tmpdir(), 'mixscope-test-user-data-')) },
   },
 });

@@ -52,6 +52,8 @@ export async function serveCommand(argv: readonly string[], io: CliIo): Promise<
   const args = parseServeArgs(argv);
   const renderer = rendererDir();
   if (!existsSync(renderer)) throw new MixscopeError(`serve: the renderer is not built (${renderer} is missing); run 'npm run build' first`, 'io');
+  // The compute hosts keep wgsl's tuning cache beside the runs (they read MIXSCOPE_USER_DATA).
+  process.env['MIXSCOPE_USER_DATA'] ??= args.dataDir;
   // The CLI's own resolver: `serve` offers exactly the backends `mixscope run` does.
   const backends = new BackendPool(Object.fromEntries(BACKEND_FACTORIES), HOST, nodeAbsentReason);
   const services = createServices({ runsDir: runsDirOf(args.dataDir), app: { name: 'mixscope', version: VERSION, host: HOST }, backends });

@@ -13,7 +13,7 @@ export interface HostProcessOptions {
   /** Dawn routes to try, in order (default: default → SwiftShader Vulkan → llvmpipe). */
   readonly routes?: readonly DawnRoute[] | undefined;
   readonly memoryBudgetBytes?: number;
-  /** The user-data folder for wgsl's tuning cache (default: the host's MIXSCOPE_USER_DATA). */
+  /** The user-data folder for wgsl's tuning cache (default: the host's MIXSCOPE_USER_DATA, else the app's folder). */
   readonly tuningCacheDir?: string;
   /** Tests only: wgsl's float16 on emulated f16 storage (hosted-backends.ts). */
   readonly emulateF16?: boolean;

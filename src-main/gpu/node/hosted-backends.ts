@@ -4,6 +4,7 @@
  */
 import type { BackendId } from '../../engine/core/backend.js';
 import { MixscopeError } from '../../engine/core/errors.js';
+import { defaultUserDataDir } from '../../services/data-dir.js';
 import { CPU_CLOCK_NOTE, processCpuClock } from './cpu-clock.js';
 import type { HostedBackend } from './serve-backend.js';
 
@@ -11,7 +12,7 @@ export interface HostedOptions {
   /** Dawn routes for `wgsl` and gpu.js `webgpu` (MIXSCOPE_DAWN_ROUTES). */
   readonly routes?: readonly import('./dawn.js').DawnRoute[] | undefined;
   readonly memoryBudgetBytes?: number | undefined;
-  /** The user-data folder for wgsl's tuning cache (default: MIXSCOPE_USER_DATA; neither: no cache). */
+  /** The user-data folder for wgsl's tuning cache (default: MIXSCOPE_USER_DATA, else the app's folder for this platform). */
   readonly tuningCacheDir?: string | undefined;
   /** Tests only: wgsl runs float16 with emulated f16 storage where the adapter lacks shader-f16. */
   readonly emulateF16?: boolean | undefined;
@@ -50,7 +51,7 @@ export async function makeHostedBackend(id: BackendId, options: HostedOptions = 
         import('./shader-files.js'),
         import('./tuning-cache.js'),
       ]);
-      const cacheDir = options.tuningCacheDir ?? process.env['MIXSCOPE_USER_DATA'];
+      const cacheDir = options.tuningCacheDir ?? (process.env['MIXSCOPE_USER_DATA'] || defaultUserDataDir());
       const dawn = await createDawnDevice(options.routes ?? DAWN_ROUTES);
       const label = dawnHostLabel(dawn.route, 'node-host');
       const backend = new WgslBackend({
