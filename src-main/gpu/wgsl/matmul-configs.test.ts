@@ -7,10 +7,9 @@
  * By default at L = 1, 37 and 130 with default parameters (about 3 minutes on llvmpipe);
  * MIXSCOPE_MATMUL_CONFIGS=full adds L = 2048 and the parameter variants (about 15 minutes there).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackendProbe } from '../../engine/core/backend.js';
 import { createRng } from '../../engine/core/random.js';
-import { createDawnDevice, type DawnDevice } from '../node/dawn.js';
 import { fileShaderLoader } from '../node/shader-files.js';
 import { WgslBackend } from './backend.js';
 import { wgslConformance, WGSL_SHAPES } from './conformance-suite.js';
@@ -20,16 +19,9 @@ import { float64Matmul, relativeMaxError, runMatmul } from './matmul-run.js';
 import { PipelineCache } from './pipelines.js';
 import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
-import { TEST_ROUTES } from './test-host.js';
+import { inProcessTestDevice } from './test-host.js';
 
-let dawn: DawnDevice | undefined;
-let reason = '';
-try {
-  dawn = await createDawnDevice(TEST_ROUTES);
-} catch (err) {
-  reason = err instanceof Error ? err.message : String(err);
-}
-afterAll(() => dawn?.device.destroy());
+const { dawn, reason } = await inProcessTestDevice();
 
 const configs = dawn ? matmulConfigsFor(dawn.device.limits) : [];
 const FULL = process.env['MIXSCOPE_MATMUL_CONFIGS'] === 'full';

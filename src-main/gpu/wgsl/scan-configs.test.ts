@@ -7,11 +7,10 @@
  * storage where the adapter has no shader-f16); and the scan autotuner itself. In-process on Dawn (the
  * test's own device), on the test routes; skipped visibly without an adapter.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackendProbe } from '../../engine/core/backend.js';
 import { MIXERS } from '../../engine/registry.js';
 import { TOLERANCE } from '../../engine/sweep/measure.js';
-import { createDawnDevice, type DawnDevice } from '../node/dawn.js';
 import { fileShaderLoader } from '../node/shader-files.js';
 import { autotuneScan } from './autotune-scan.js';
 import { WgslBackend } from './backend.js';
@@ -20,16 +19,9 @@ import { DEFAULT_MATMUL, matmulConfigsFor, matmulLabel } from './matmul-config.j
 import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { DEFAULT_SCAN, hasScanChoice, SCAN_CONFIGS, scanLabel, type ScanConfig } from './scan-config.js';
-import { pointInputs, TEST_ROUTES } from './test-host.js';
+import { inProcessTestDevice, pointInputs } from './test-host.js';
 
-let dawn: DawnDevice | undefined;
-let reason = '';
-try {
-  dawn = await createDawnDevice(TEST_ROUTES);
-} catch (err) {
-  reason = err instanceof Error ? err.message : String(err);
-}
-afterAll(() => dawn?.device.destroy());
+const { dawn, reason } = await inProcessTestDevice();
 
 const scanned = (mixerId: string, formId: string) => {
   const plan = findPlan(mixerId, formId);

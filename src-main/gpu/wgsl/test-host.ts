@@ -4,16 +4,30 @@
  * Suites use `gpuDescribe` so that a machine without an adapter skips them visibly, with the reason
  * in the suite's title.
  */
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
 import type { BackendProbe } from '../../engine/core/backend.js';
 import type { Mixer } from '../../engine/core/mixer.js';
 import { createRng } from '../../engine/core/random.js';
 import { resolveParams } from '../../engine/core/validate.js';
-import { parseDawnRoutes } from '../node/dawn.js';
+import { createDawnDevice, parseDawnRoutes, type DawnDevice } from '../node/dawn.js';
 import { spawnWorkerBackend } from '../node/spawn-worker.js';
 import type { HostBackend as WorkerBackend } from '../node/host-backend.js';
 
 export const TEST_ROUTES = parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) ?? ['default', 'opengles-llvmpipe', 'swiftshader-vulkan'];
+
+/**
+ * A Dawn device in the test's own process, on TEST_ROUTES, destroyed after the file's tests; or,
+ * where none can be made, why not (for the suites' skip titles).
+ */
+export async function inProcessTestDevice(): Promise<{ dawn: DawnDevice | undefined; reason: string }> {
+  try {
+    const dawn = await createDawnDevice(TEST_ROUTES);
+    afterAll(() => dawn.device.destroy());
+    return { dawn, reason: '' };
+  } catch (err) {
+    return { dawn: undefined, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
 
 export async function startTestBackend(): Promise<{ backend: WorkerBackend; probe: BackendProbe }> {
   const backend = spawnWorkerBackend({ routes: TEST_ROUTES });
