@@ -115,7 +115,7 @@ describe('the app in web mode', () => {
     const asked = Date.now();
     await page.locator('[data-test="cancel"]').click();
     const outcome = await waitForOutcome(page, 'cancelled', 15_000);
-    // The quick profile has minutes left at this point: the run ends now, not when its points are
+    // The quick profile has tens of seconds of rounds left at this point: the run ends now, not when its points are
     // done. The one-second contract itself is measured, with the machine's load beside it, by
     // scripts/web-responsiveness.ts (cancelSweep to runFinished): a wall-clock bound here would
     // only measure how busy the test machine's other suites keep its two cores.
