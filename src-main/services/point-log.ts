@@ -42,9 +42,9 @@ export async function createPointLog(path: string, runId: string, writer: Writer
   return handle;
 }
 
-/** Appends one point and waits until it is on the disk. */
-export async function appendToPointLog(handle: FileHandle, point: PointRecord): Promise<void> {
-  await handle.appendFile(`${JSON.stringify(point)}\n`);
+/** Appends points (a line each, in one write) and waits until they are on the disk. */
+export async function appendToPointLog(handle: FileHandle, points: readonly PointRecord[]): Promise<void> {
+  await handle.appendFile(points.map((point) => `${JSON.stringify(point)}\n`).join(''));
   await handle.datasync();
 }
 

@@ -53,6 +53,24 @@ describe('RunStore', () => {
     expect((await storeAt(dir).read('race')).points.map((p) => p.L)).toEqual(golden.points.map((p) => p.L));
   });
 
+  it('writes a burst of points in one go, in order, and a failure inside it keeps exactly the points before', async () => {
+    let writes = 0;
+    const store = new RunStore(dir, {
+      beforeWrite: async (kind) => {
+        if (kind === 'point' && ++writes === 40) throw new Error('ENOSPC: no space left on device');
+      },
+    });
+    stores.push(store);
+    await store.create(start('burst', '2025-01-01T00:00:00.000Z'));
+    const points = Array.from({ length: 60 }, (_, i) => ({ ...golden.points[0]!, L: i + 1 }));
+    const outcomes = await Promise.allSettled(points.map((p) => store.appendPoint('burst', p)));
+    expect(outcomes.slice(0, 39).every((o) => o.status === 'fulfilled')).toBe(true);
+    expect(outcomes.slice(39).every((o) => o.status === 'rejected')).toBe(true);
+    expect((outcomes[39] as PromiseRejectedResult).reason.message).toMatch(/^cannot save point 40 of run burst to .*burst\.points\.jsonl: ENOSPC/);
+    const log = (await readFile(join(dir, 'burst.points.jsonl'), 'utf8')).trim().split('\n').slice(1);
+    expect(log.map((line) => (JSON.parse(line) as { L: number }).L)).toEqual(points.slice(0, 39).map((p) => p.L));
+  });
+
   it('closes a run whose writer is gone as interrupted, with every completed point', async () => {
     const writer = storeAt(dir);
     await writer.create(start('crashed', '2025-01-01T00:00:00.000Z'));

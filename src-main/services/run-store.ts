@@ -40,6 +40,8 @@ export interface LiveRun {
   readonly head: RunRecord;
   readonly points: PointRecord[];
   readonly log: FileHandle;
+  /** Points handed in and not yet on the disk: the next write takes them all (group commit). */
+  waiting?: { readonly point: PointRecord; readonly resolve: () => void; readonly reject: (err: Error) => void }[];
 }
 
 export class RunStore {
@@ -99,19 +101,45 @@ export class RunStore {
     });
   }
 
-  /** Saved once this resolves: the point is on the disk. */
-  async appendPoint(id: string, point: PointRecord): Promise<void> {
-    await this.locked(id, async () => {
-      const run = this.live.get(id);
-      if (!run) throw new MixscopeError(`run ${id} is not being recorded by this store`, 'io');
-      try {
-        await this.faults?.beforeWrite('point', id);
-        await appendToPointLog(run.log, point);
-      } catch (err) {
-        throw new MixscopeError(`cannot save point ${run.points.length + 1} of run ${id} to ${this.logPathOf(id)}: ${errorMessage(err)}`, 'io');
-      }
-      run.points.push(point);
+  /**
+   * Saved once this resolves: the point is on the disk. Points handed in while a write is on its
+   * way wait for the next one, which appends them all and flushes once (a cancelled sweep lands
+   * its open points in a burst); each still resolves only once it is on the disk, in order.
+   */
+  appendPoint(id: string, point: PointRecord): Promise<void> {
+    const run = this.live.get(id);
+    if (!run) return Promise.reject(new MixscopeError(`run ${id} is not being recorded by this store`, 'io'));
+    return new Promise<void>((resolve, reject) => {
+      const first = run.waiting === undefined;
+      (run.waiting ??= []).push({ point, resolve, reject });
+      if (first) void this.locked(id, () => this.writeWaiting(id, run));
     });
+  }
+
+  private async writeWaiting(id: string, run: LiveRun): Promise<void> {
+    const batch = run.waiting ?? [];
+    run.waiting = undefined;
+    let accepted = 0;
+    let failure: Error | undefined;
+    try {
+      for (; accepted < batch.length; accepted++) await this.faults?.beforeWrite('point', id);
+    } catch (err) {
+      failure = err as Error;
+    }
+    const saved = batch.slice(0, accepted);
+    try {
+      if (saved.length > 0) await appendToPointLog(run.log, saved.map((b) => b.point));
+    } catch (err) {
+      failure = err as Error;
+      accepted = 0;
+    }
+    const done = batch.slice(0, accepted);
+    run.points.push(...done.map((b) => b.point));
+    for (const b of done) b.resolve();
+    if (failure) {
+      const error = new MixscopeError(`cannot save point ${run.points.length + 1} of run ${id} to ${this.logPathOf(id)}: ${errorMessage(failure)}`, 'io');
+      for (const b of batch.slice(accepted)) b.reject(error);
+    }
   }
 
   /** Writes the whole record with its final status, then drops the point log. */

@@ -143,7 +143,7 @@ export class SweepThread {
   ): Promise<unknown> {
     const worker = new Worker(this.entry, { workerData: task, transferList: task.backends.map((b) => b.port) });
     const signal = how.hooks?.signal;
-    // Points are saved in order, each before the next and before the end.
+    // Every point is saved before the end.
     let saved: Promise<void> = Promise.resolve();
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
@@ -168,7 +168,10 @@ export class SweepThread {
       worker.on('message', (message: ThreadMessage) => {
         if (message.type === 'point') {
           how.onPoint?.(message.point);
-          saved = saved.then(() => how.hooks?.onPoint?.(message.point, message.index));
+          // Handed to the store at once (it writes a burst in one go, and in order); the end waits for all.
+          const stored = Promise.resolve(how.hooks?.onPoint?.(message.point, message.index));
+          stored.catch(() => undefined);
+          saved = saved.then(() => stored);
         } else if (message.type === 'progress') how.hooks?.onProgress?.(message.progress);
         else if (message.type === 'done') settle(() => resolve(message.result));
         else settle(() => reject(new Error(message.message)));
