@@ -1,6 +1,8 @@
 /**
  * The sweep in flight: its id, progress and the points measured so far, fed by the contract's
- * events. Points are a shallowRef replaced on each arrival, so charts recompute once per point.
+ * events. Points arriving close together (a cancelled sweep lands its open points in a burst) are
+ * added in one go, at most POINT_BATCH_MS after the first of them, and at once when the run ends:
+ * the page keeps up with the socket instead of redrawing between messages.
  */
 import { computed, shallowRef } from 'vue';
 import type { PointRecord, Progress, RunFinished, RunRecord, SweepSettings } from '@contract/index.js';
@@ -24,6 +26,18 @@ const record = shallowRef<RunRecord>();
 // A cancel was asked for and not yet confirmed by runFinished.
 const cancelling = shallowRef(false);
 
+/** How long an arriving point may wait for others before the charts see it. */
+export const POINT_BATCH_MS = 150;
+let arriving: PointRecord[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+function flushPoints(): void {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  if (arriving.length === 0) return;
+  points.value = [...points.value, ...arriving];
+  arriving = [];
+}
+
 const running = computed(() => runId.value !== undefined && finished.value === undefined);
 const chartRun = computed<ChartRun | undefined>(() => {
   if (record.value) return record.value;
@@ -38,10 +52,13 @@ function subscribe(): void {
     if (p.runId === runId.value) progress.value = p;
   });
   client.onPoint((e) => {
-    if (e.runId === runId.value) points.value = [...points.value, e.point];
+    if (e.runId !== runId.value) return;
+    arriving.push(e.point);
+    flushTimer ??= setTimeout(flushPoints, POINT_BATCH_MS);
   });
   client.onRunFinished((f) => {
     if (f.runId !== runId.value) return;
+    flushPoints();
     finished.value = f;
     cancelling.value = false;
     client
@@ -60,6 +77,9 @@ function reset(next: SweepSettings, id?: string): void {
   settings.value = next;
   runId.value = id;
   progress.value = undefined;
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  arriving = [];
   points.value = [];
   finished.value = undefined;
   record.value = undefined;

@@ -114,12 +114,13 @@ describe('the app in web mode', () => {
     await expect(page.locator('[data-test="current-point"]').textContent()).resolves.toMatch(/ · js at L = \d+$/);
     const asked = Date.now();
     await page.locator('[data-test="cancel"]').click();
-    const outcome = await waitForOutcome(page, 'cancelled', 15_000);
-    // The quick profile has tens of seconds of rounds left at this point: the run ends now, not when its points are
-    // done. The one-second contract itself is measured, with the machine's load beside it, by
-    // scripts/web-responsiveness.ts (cancelSweep to runFinished): a wall-clock bound here would
-    // only measure how busy the test machine's other suites keep its two cores.
-    expect(Date.now() - asked).toBeLessThan(10_000);
+    const outcome = await waitForOutcome(page, 'cancelled', 25_000);
+    // The quick profile has its rounds left at this point (tens of seconds quiet, more on two busy
+    // cores): the run ends now, not when its points are done. The one-second contract itself is
+    // measured, with the machine's load beside it, by scripts/web-responsiveness.ts (cancelSweep to
+    // runFinished): a tight wall-clock bound here would only measure how busy the test machine's
+    // other suites keep its two cores.
+    expect(Date.now() - asked).toBeLessThan(20_000);
     const kept = Number(/with (\d+) points/.exec(outcome)?.[1]);
     expect(kept).toBeGreaterThanOrEqual(2);
     expect(kept).toBeLessThanOrEqual(total);
