@@ -19,7 +19,7 @@ import { DEFAULT_MATMUL, matmulConfigsFor, matmulLabel } from './matmul-config.j
 import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { DEFAULT_SCAN, hasScanChoice, SCAN_CONFIGS, scanLabel, type ScanConfig } from './scan-config.js';
-import { inProcessTestDevice, pointInputs } from './test-host.js';
+import { expectFastestCorrect, inProcessTestDevice, pointInputs } from './test-host.js';
 
 const { dawn, reason } = await inProcessTestDevice();
 
@@ -48,13 +48,7 @@ if (dawn) {
       };
       const tuning = await autotuneScan(prepare, { L: 512, minTimeMs: 10 });
       expect(tuning.candidates.map((c) => c.config)).toEqual(SCAN_CONFIGS);
-      for (const c of tuning.candidates) {
-        expect(c.error).toBeLessThanOrEqual(1e-4);
-        expect(c.ms).toBeGreaterThan(0);
-      }
-      const fastest = Math.min(...tuning.candidates.map((c) => c.ms!));
-      expect(tuning.candidates.find((c) => c.ms === fastest)!.config).toEqual(tuning.config);
-      expect(tuning.speedupOverDefault).toBeLessThanOrEqual(1);
+      expectFastestCorrect(tuning);
       const rejected = await autotuneScan(prepare, { L: 64, minTimeMs: 1, tolerance: 0 });
       expect(rejected.candidates.every((c) => c.rejected !== undefined && c.ms === undefined)).toBe(true);
       expect(rejected.config).toEqual(DEFAULT_SCAN);

@@ -4,7 +4,7 @@
  * Suites use `gpuDescribe` so that a machine without an adapter skips them visibly, with the reason
  * in the suite's title.
  */
-import { afterAll, describe } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { BackendProbe } from '../../engine/core/backend.js';
 import type { Mixer } from '../../engine/core/mixer.js';
 import { createRng } from '../../engine/core/random.js';
@@ -46,4 +46,15 @@ export function pointInputs(mixer: Mixer, L: number, d: number, dv = d, given: R
   const dims = mixer.dims({ L, d, dv, state: 4 }, params);
   const inputs = mixer.randomInputs(dims, createRng(seed), params);
   return { params, dims, inputs };
+}
+
+/** What every autotuner keeps: each candidate checked within 1e-4 and timed, the fastest correct one chosen, never slower than the default. */
+export function expectFastestCorrect<C>(tuning: { readonly config: C; readonly speedupOverDefault: number; readonly candidates: readonly { readonly config: C; readonly error?: number; readonly ms?: number }[] }): void {
+  for (const c of tuning.candidates) {
+    expect(c.error).toBeLessThanOrEqual(1e-4);
+    expect(c.ms).toBeGreaterThan(0);
+  }
+  const fastest = Math.min(...tuning.candidates.map((c) => c.ms!));
+  expect(tuning.candidates.find((c) => c.ms === fastest)!.config).toEqual(tuning.config);
+  expect(tuning.speedupOverDefault).toBeLessThanOrEqual(1);
 }
