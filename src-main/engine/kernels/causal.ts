@@ -5,7 +5,8 @@
  *   apply:   Y[t]    = Σ_s W[t, s] v_s  for s < end of t's block (W must be 0 above the diagonal).
  * K enters transposed (d × L), so every product is a plain row-major A·B.
  */
-import type { FloatArray } from '../core/tensor.js';
+import type { Inputs } from '../core/mixer.js';
+import type { DType, FloatArray } from '../core/tensor.js';
 import type { Workspace } from './gemm.js';
 
 export const ROW_BLOCK = 64;
@@ -32,6 +33,35 @@ export function copyRowsInto(src: ArrayLike<number>, rows: number, cols: number,
  */
 export function paddedLd(n: number): number {
   return n >= 64 && n % 64 === 0 ? n + 16 : n;
+}
+
+/** The frame of a materialized causal form: the operands in place and room for the L × L weights and the output. */
+export interface QkvFrame {
+  /** Row stride of Kt and S (paddedLd(L)). */
+  readonly ld: number;
+  /** L × d, a copy of the input Q. */
+  readonly Q: FloatArray;
+  /** d × ld, the input K transposed, so QKᵀ is a plain row-major product. */
+  readonly Kt: FloatArray;
+  /** L × dv, a copy of the input V. */
+  readonly V: FloatArray;
+  /** L × ld, zeroed: the scores, then the weights applied to V. */
+  readonly S: FloatArray;
+  /** L × dv, zeroed: the output. */
+  readonly Y: FloatArray;
+}
+
+/**
+ * Q, Kᵀ and V copied into a fresh frame of the run's dtype (so the products run in its own
+ * arithmetic) beside the scores and the output, every L-wide matrix on the padded stride.
+ */
+export function qkvFrame(ws: Workspace, dtype: DType, inputs: Inputs, L: number, d: number, dv: number): QkvFrame {
+  const ld = paddedLd(L);
+  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  Q.set(inputs['Q']!.data);
+  transposeInto(inputs['K']!.data, L, d, Kt, ld);
+  V.set(inputs['V']!.data);
+  return { ld, Q, Kt, V, S, Y };
 }
 
 /** S (L × ldS) = Q Kᵀ on and below the block diagonal; Q is L × d, Kt is d × ldK. */

@@ -1,7 +1,7 @@
 /** The CPU kernel of GAU relu² attention (MIXERS.md §9), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
+import { tensor, type DType, type Tensor } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, qkvFrame } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { gauBias } from './reference.js';
@@ -15,11 +15,7 @@ export function materialized(inputs: Inputs, params: Params, dtype: DType): Tens
   const scale = 1 / Math.sqrt(d);
   const beta = gauBias(params);
   const ws = workspace();
-  const ld = paddedLd(L);
-  const [Q, Kt, V, A, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
-  Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt, ld);
-  V.set(inputs['V']!.data);
+  const { ld, Q, Kt, V, S: A, Y } = qkvFrame(ws, dtype, inputs, L, d, dv);
   causalScores(ws, L, d, Q, Kt, A, ld, ld);
   for (let t = 0; t < L; t++) {
     for (let s = t * ld; s <= t * ld + t; s++) {

@@ -1,7 +1,7 @@
 /** The CPU kernels of mLSTM (MIXERS.md §7), in the run's dtype, both with the max-stabilizer m_t. */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, qkvFrame } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { logSigmoid } from './reference.js';
@@ -64,11 +64,7 @@ export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor 
   const logF = allocate(dtype, L);
   for (let t = 0; t < L; t++) logF[t] = logSigmoid(fgate[t]!);
   const ws = workspace();
-  const ld = paddedLd(L);
-  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
-  Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt, ld);
-  V.set(inputs['V']!.data);
+  const { ld, Q, Kt, V, S, Y } = qkvFrame(ws, dtype, inputs, L, d, dv);
   causalScores(ws, L, d, Q, Kt, S, ld, ld);
   maskAboveDiagonal(S, L, ld);
   const denominators = new Float64Array(L);

@@ -5,7 +5,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, paddedLd, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
+import { causalApply, causalScores, copyOut, paddedLd, qkvFrame, ROW_BLOCK, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { softmaxScale } from './reference.js';
@@ -35,11 +35,7 @@ export function materialized(inputs: Inputs, params: Params, dtype: DType): Tens
   const { L, d, dv } = qkvSizes(inputs);
   const scale = softmaxScale(params, d);
   const ws = workspace();
-  const ld = paddedLd(L);
-  const [Q, Kt, V, S, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
-  Q.set(inputs['Q']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt, ld);
-  V.set(inputs['V']!.data);
+  const { ld, Q, Kt, V, S, Y } = qkvFrame(ws, dtype, inputs, L, d, dv);
   causalScores(ws, L, d, Q, Kt, S, ld, ld);
   const sums = new Float64Array(L);
   for (let t = 0; t < L; t++) sums[t] = expRow(S, t, L, scale, ld);
