@@ -4,11 +4,14 @@
  * down only the host, whose point says 'host-crashed', and the next call starts a new one.
  */
 import { utilityProcess } from 'electron';
+import { CPU_CLOCK_V8_FLAGS } from '../gpu/node/cpu-clock.js';
 import type { ComputeHost } from '../gpu/node/host-backend.js';
 import type { UtilityBackendId } from './cpu-host-label.js';
 
 export function startUtilityHost(entry: string, id: UtilityBackendId): ComputeHost {
-  const child = utilityProcess.fork(entry, [id], { serviceName: `mixscope ${id} host`, stdio: 'inherit' });
+  // js is timed on the process CPU clock, which wants V8's background work on the main thread (cpu-clock.ts).
+  const execArgv = id === 'js' ? [...CPU_CLOCK_V8_FLAGS] : [];
+  const child = utilityProcess.fork(entry, [id], { serviceName: `mixscope ${id} host`, stdio: 'inherit', execArgv });
   let exited = false;
   child.once('exit', () => (exited = true));
   return {

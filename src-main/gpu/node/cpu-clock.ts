@@ -12,5 +12,15 @@ export const processCpuClock: Clock = () => {
   return (user + system) / 1000;
 };
 
+/**
+ * The V8 flags of a host timed on processCpuClock. The process clock counts every thread, and by
+ * default V8 marks, sweeps and compiles on background threads: a sample then gains whatever GC or
+ * compiler work overlapped it (up to several ms on a 3 ms kernel, cpu time above wall time). With
+ * `--single-threaded` that work runs on the main thread, where it is the kernel's own allocation
+ * cost and shows in the sample only when the kernel triggers it; the wasm gemm's speed is the same
+ * (scripts/bench: the js section's medians match within noise).
+ */
+export const CPU_CLOCK_V8_FLAGS: readonly string[] = ['--single-threaded'];
+
 /** What a host label adds for a backend timed on processCpuClock. */
 export const CPU_CLOCK_NOTE = 'process CPU clock';

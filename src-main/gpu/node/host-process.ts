@@ -6,6 +6,7 @@
 import { fork } from 'node:child_process';
 import type { BackendId } from '../../engine/core/backend.js';
 import type { DawnRoute } from './dawn.js';
+import { CPU_CLOCK_V8_FLAGS } from './cpu-clock.js';
 import { hostedLabel, type HostedOptions } from './hosted-backends.js';
 import { HostBackend, type ComputeHost, type HostBackendOptions } from './host-backend.js';
 
@@ -26,8 +27,8 @@ export function startHostProcess(id: BackendId, options: HostProcessOptions = {}
   const child = fork(HOST_ENTRY, [id], {
     serialization: 'advanced',
     env: { ...process.env, MIXSCOPE_HOST_OPTIONS: JSON.stringify(hosted) },
-    // The parent's flags (vitest's, a debugger's) are not the host's.
-    execArgv: [],
+    // The parent's flags (vitest's, a debugger's) are not the host's; js's clock wants V8 on one thread.
+    execArgv: id === 'js' ? [...CPU_CLOCK_V8_FLAGS] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let exited = false;
