@@ -15,6 +15,9 @@ import { appAbsentReason, appBackendFactories } from './app-backends.js';
 import { startUtilityHost } from './compute-host.js';
 import { unpackedPath } from './unpacked.js';
 import { ComputeWindowHost, connectComputeWindow, createComputeWindow } from './compute-window.js';
+import { COMPUTE_ORIGIN } from './compute-protocol.js';
+import { registerComputeTuning } from './compute-tuning.js';
+import { fileTuningCache } from '../gpu/node/tuning-cache.js';
 import { registerContract, windowSink } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { openRunFile } from './open-run-file.js';
@@ -45,7 +48,14 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents, entry.or
 
 let window: BrowserWindow | null = null;
 let services: MainServices | null = null;
-const computeWindow = new ComputeWindowHost(() => connectComputeWindow(createComputeWindow(join(HERE, '../preload/compute.cjs'))));
+// The compute window open now, for the sender check of what main lends it (the tuning cache).
+let computeBrowserWindow: BrowserWindow | null = null;
+const computeWindow = new ComputeWindowHost(() => {
+  const created = createComputeWindow(join(HERE, '../preload/compute.cjs'));
+  computeBrowserWindow = created;
+  created.once('closed', () => computeBrowserWindow === created && (computeBrowserWindow = null));
+  return connectComputeWindow(created);
+});
 
 function openWindow(main: MainServices): BrowserWindow {
   const created = createAppWindow(join(HERE, '../preload/index.cjs'), entry);
@@ -77,6 +87,8 @@ async function start(): Promise<void> {
   if (devServerUrl) applyDevServerCsp(session.defaultSession, entry.origin);
   serveRenderer(devServerUrl ? undefined : join(HERE, '../renderer'), { pageDir: unpackedPath(join(HERE, '../compute-page')), shadersDir });
   registerContract(ipcMain, main.dispatch, (event) => isTrustedSender(event, window, entry.origin));
+  // The wgsl autotuner's choices, kept in the same file as the CLI's and `mixscope serve`'s.
+  registerComputeTuning(ipcMain, fileTuningCache(app.getPath('userData')), (event) => isTrustedSender(event, computeBrowserWindow, COMPUTE_ORIGIN));
   window = openWindow(main);
   const actions = {
     openRunFile: () => void (window && openRunFile(window, main.runs, main.hub)),

@@ -11,8 +11,9 @@ import { DTYPES, type DType } from '../engine/core/tensor.js';
 import { MIXERS } from '../engine/registry.js';
 import { supportKey, type SupportTable } from '../gpu/node/protocol.js';
 import { callPage, type PageTransport } from '../gpu/page/dispatch.js';
+import { COMPUTE_WINDOW_HOST } from '../gpu/page/lent-tuning.js';
 
-export const WINDOW_HOST_LABEL = 'compute window (Electron)';
+export const WINDOW_HOST_LABEL = COMPUTE_WINDOW_HOST;
 
 /** Every mixer/form at both dtypes, for each backend the page offers: `id` → table. */
 export async function pageSupportTables(transport: PageTransport, ids: readonly BackendId[]): Promise<Map<BackendId, SupportTable>> {

@@ -6,14 +6,17 @@
 import { GpujsBackend } from '../gpujs/backend.js';
 import { createPageApi } from './api.js';
 import { answerPageCall, type PageCall } from './dispatch.js';
+import { COMPUTE_WINDOW_HOST, TUNING_BRIDGE, lentTuningCache, type TuningBridge } from './lent-tuning.js';
 import { PageWgslBackend, fetchShaderLoader } from './page-wgsl.js';
 import { servePageApi } from './port-transport.js';
 import { COMPUTE_PORT, PAGE_API } from './wire.js';
 
 // Electron's hidden window and headless Chromium run the same page; probes say which.
-const host = /\bElectron\//.test(navigator.userAgent) ? 'compute window (Electron)' : 'page (Chromium)';
+const host = /\bElectron\//.test(navigator.userAgent) ? COMPUTE_WINDOW_HOST : 'page (Chromium)';
+// The app's window keeps the autotuner's choices in main's cache (its preload lends it); headless Chromium keeps none.
+const lent = (window as unknown as Partial<Record<typeof TUNING_BRIDGE, TuningBridge>>)[TUNING_BRIDGE];
 const api = createPageApi([
-  new PageWgslBackend(navigator.gpu, fetchShaderLoader(document.baseURI), host),
+  new PageWgslBackend(navigator.gpu, fetchShaderLoader(document.baseURI), host, lent ? lentTuningCache(lent) : undefined),
   new GpujsBackend('webgl2', { host }),
   new GpujsBackend('webgpu', { host }),
   new GpujsBackend('webasm', { host }),

@@ -11,6 +11,7 @@ import type { DType } from '../../engine/core/tensor.js';
 import { WgslBackend, wgslSupport } from '../wgsl/backend.js';
 import type { ShaderLoader } from '../wgsl/pipelines.js';
 import { REPORTED_LIMITS, wantedFeatures } from '../wgsl/probe.js';
+import type { TuningCache } from '../wgsl/tuning-key.js';
 
 /** Loads `shaders/<path>` relative to the page (the page host serves the repository's shaders/ there). */
 export function fetchShaderLoader(base: string): ShaderLoader {
@@ -48,12 +49,21 @@ export class PageWgslBackend implements Backend {
     private readonly gpu: GPU | undefined,
     private readonly loadShader: ShaderLoader,
     private readonly host: string,
+    /** Where the autotuner's choices are kept: the cache main lends the app's window; none in headless Chromium. */
+    private readonly tuningCache?: TuningCache,
   ) {}
 
   private backend(): Promise<WgslBackend> {
     if (!this.started) {
       const started = requestDevice(this.gpu).then(
-        (device) => new WgslBackend({ device, loadShader: this.loadShader, host: this.host, recreateDevice: () => requestDevice(this.gpu) }),
+        (device) =>
+          new WgslBackend({
+            device,
+            loadShader: this.loadShader,
+            host: this.host,
+            recreateDevice: () => requestDevice(this.gpu),
+            ...(this.tuningCache ? { tuningCache: this.tuningCache } : {}),
+          }),
       );
       // A failed start is retried on the next call (the adapter may come back).
       started.catch(() => (this.started = undefined));
