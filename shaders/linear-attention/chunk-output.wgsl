@@ -25,5 +25,5 @@ fn chunkNormalizer(k: u32) -> f32 { return z[k]; }
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
-  chunkOutput(wid, lid, li);
+  chunkOutput(step.index, 0u, 0u, wid, lid, li);
 }

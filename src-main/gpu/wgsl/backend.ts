@@ -7,7 +7,7 @@
 import type { Backend, BackendProbe, KernelConfig, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
 import { autotuneMatmul, type MatmulTuning } from './autotune.js';
 import { autotuneScan, type ScanTuning } from './autotune-scan.js';
-import { DEFAULT_SCAN, hasScanChoice, planForScan, withScanConfig, type ScanConfig } from './scan-config.js';
+import { DEFAULT_SCAN, hasScanChoice, scanVariant, withScanConfig, type ScanConfig } from './scan-config.js';
 import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
@@ -116,15 +116,18 @@ export class WgslBackend implements Backend {
     const support = this.support(mixer, form, request.dtype);
     if (!support.supported) throw new MixscopeError(`${where}: ${support.note}`, 'unsupported');
     const planned = findPlan(mixer.id, form.id)!;
-    const plan = planForScan(planned, this.scan);
     const dims = inferDims(mixer, inputs);
-    const why = plan.unsupported?.(dims, params);
+    const why = planned.unsupported?.(dims, params);
     if (why) throw new MixscopeError(`${where}: ${why}`, 'unsupported');
     const cost = form.cost(dims, params);
     const f16Mode = request.dtype === 'float16' ? this.f16Mode : undefined;
     const storageKind = f16Mode ? f16StorageOf(mixer.id, form.id, f16Mode) : FORM_F32;
     const bytesOf = elementBytes(storageKind);
-    checkBufferLimits(where, cost.buffers, this.device.limits, this.options.memoryBudgetBytes, bytesOf);
+    // The scan configuration's plan and buffers (a parallel scan across chunks holds every chunk's state).
+    const scanned = scanVariant(planned, this.scan, cost.buffers, dims, params, (buffers) =>
+      checkBufferLimits(where, buffers, this.device.limits, this.options.memoryBudgetBytes, bytesOf),
+    );
+    const { plan, buffers } = scanned;
 
     const device = this.device;
     const compileStart = performance.now();
@@ -135,7 +138,7 @@ export class WgslBackend implements Backend {
 
     device.pushErrorScope('out-of-memory');
     device.pushErrorScope('validation');
-    const storage = createStorageBuffers(device, cost.buffers, bytesOf);
+    const storage = createStorageBuffers(device, buffers, bytesOf);
     const outputShape = mixer.output.dims.map((name) => dims[name]!);
     const outputF16 = bytesOf(plan.output ?? 'Y') === 2;
     const parts = { device, plan, pipelines, storage, dims, params, outputShape, where, outputF16 };
@@ -150,9 +153,9 @@ export class WgslBackend implements Backend {
       throw err;
     }
     if (passes.some((p) => p.tuning === 'matmul')) kernel.kernelConfig = matmulKernelConfig(this.matmul, this.matmulSource);
-    if (hasScanChoice(planned)) kernel.kernelConfig = withScanConfig(kernel.kernelConfig, this.scan, this.scanSource);
+    if (hasScanChoice(planned)) kernel.kernelConfig = withScanConfig(kernel.kernelConfig, scanned.config, this.scanSource, scanned.fallback);
     // Emulated f16 storage keeps f32 buffers, so its inputs are rounded to f16 on the host instead.
-    kernel.uploadMs = await uploadInputs(device, storage, inputs, cost.buffers, where, encodingOf(storageKind));
+    kernel.uploadMs = await uploadInputs(device, storage, inputs, buffers, where, encodingOf(storageKind));
     // First call: its time counts as compile (pipeline creation, driver caches), not as a sample.
     const firstStart = performance.now();
     await kernel.run();

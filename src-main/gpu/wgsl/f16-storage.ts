@@ -24,12 +24,13 @@ const CARRIED_STATE = 'a running state carried across all L tokens: rounding it 
  */
 const KEEP_F32: Readonly<Record<string, KeptF32>> = {
   'linear-attention/recurrent': { buffers: ['S', 'z'], why: CARRIED_STATE },
-  'linear-attention/chunked': { buffers: ['S', 'z'], why: CARRIED_STATE },
+  'linear-attention/chunked': { buffers: ['S', 'z', 'chunk states'], why: CARRIED_STATE },
   'simple-linear-attention/recurrent': { buffers: ['S'], why: CARRIED_STATE },
-  'simple-linear-attention/chunked': { buffers: ['S'], why: CARRIED_STATE },
+  'simple-linear-attention/chunked': { buffers: ['S', 'chunk states'], why: CARRIED_STATE },
   'retention/recurrent': { buffers: ['S'], why: CARRIED_STATE },
-  'retention/chunked': { buffers: ['S'], why: CARRIED_STATE },
+  'retention/chunked': { buffers: ['S', 'chunk states'], why: CARRIED_STATE },
   'ssm/scan': { buffers: ['h'], why: CARRIED_STATE },
+  'ssm/materialized': { buffers: ['log decay (one channel)'], why: 'cumulative log decays (the parallel matrix pass) grow with the block length' },
   'ssd/scan': { buffers: ['h'], why: CARRIED_STATE },
   'ssd/chunked': { buffers: ['chunk states', 'decay'], why: `${CARRIED_STATE}; decay holds cumulative log gates` },
   'hydra/scan': { buffers: ['h (forward state)', 'g (backward state)'], why: CARRIED_STATE },

@@ -9,7 +9,7 @@
  * Pipeline-overridable constants (`override NAME: u32;`) specialise one shader file for several
  * forms or mixers (a feature map on or off, an activation).
  */
-import type { Dims, Params } from '../../engine/core/mixer.js';
+import type { BufferSpec, Dims, Params } from '../../engine/core/mixer.js';
 
 export type Workgroups = readonly [number, number?, number?];
 
@@ -75,6 +75,15 @@ export interface FormPlan {
    * (scan-config.ts).
    */
   readonly parallelPasses?: readonly PlanStep[];
+  /**
+   * The buffers the parallel passes run on, made from the cost model's, where they differ: the cost
+   * model describes the sequential form (one carried state, one chunk's block), while a parallel
+   * scan across chunks needs every chunk's state at once. The backend allocates, budgets and
+   * records (allocatedBytes) exactly these when it runs `parallelPasses`.
+   */
+  parallelBuffers?(buffers: readonly BufferSpec[], dims: Dims, params: Params): readonly BufferSpec[];
+  /** Sizes the parallel passes cannot take (the backend runs `passes` there); a reason, or undefined. */
+  parallelUnsupported?(dims: Dims, params: Params): string | undefined;
 }
 
 /** Form id → plan, for one mixer. */

@@ -8,6 +8,8 @@
  * picks per device (autotune-scan.ts).
  */
 import type { KernelConfig } from '../../engine/core/backend.js';
+import { OverLimitError } from '../../engine/core/errors.js';
+import type { BufferSpec, Dims, Params } from '../../engine/core/mixer.js';
 import type { FormPlan } from './plan.js';
 
 export interface ScanConfig {
@@ -34,12 +36,53 @@ export function planForScan(plan: FormPlan, config: ScanConfig): FormPlan {
   return config.mode === 'parallel' && plan.parallelPasses ? { ...plan, passes: plan.parallelPasses } : plan;
 }
 
+/** What one point runs: the plan, its buffers, the scan mode, and why it is not the configured one. */
+export interface ScanVariant {
+  readonly plan: FormPlan;
+  readonly buffers: readonly BufferSpec[];
+  readonly config: ScanConfig;
+  readonly fallback?: string;
+}
+
+/**
+ * The plan and buffers a point runs with under `config`. The parallel variant may need more memory
+ * than the cost model's sequential buffers (every chunk's state); `fits` checks a buffer list
+ * against the device's limits and the memory budget (throwing OverLimitError), and where the
+ * parallel buffers do not fit but the sequential ones do, the point runs sequentially and says why,
+ * rather than fail a point the configured default would have measured.
+ */
+export function scanVariant(
+  plan: FormPlan,
+  config: ScanConfig,
+  buffers: readonly BufferSpec[],
+  dims: Dims,
+  params: Params,
+  fits: (buffers: readonly BufferSpec[]) => void,
+): ScanVariant {
+  const sequential = (fallback?: string): ScanVariant => {
+    fits(buffers);
+    return { plan, buffers, config: { mode: 'sequential' }, ...(fallback ? { fallback } : {}) };
+  };
+  if (config.mode !== 'parallel' || !plan.parallelPasses) return { ...sequential(), config };
+  const why = plan.parallelUnsupported?.(dims, params);
+  if (why) return sequential(why);
+  const parallel = plan.parallelBuffers?.(buffers, dims, params) ?? buffers;
+  try {
+    fits(parallel);
+  } catch (err) {
+    if (!(err instanceof OverLimitError)) throw err;
+    return sequential(`parallel scan over the limit: ${err.message}`);
+  }
+  return { plan: planForScan(plan, config), buffers: parallel, config };
+}
+
 /**
  * The point's configuration record when its plan has a scan choice: the matmul tile's record (if
  * any) with `scan` added, or a scan record alone. Its source is the scan's when the matmul tile's
  * was not tuned in this calibration, so a fresh choice is never recorded as cached.
  */
-export function withScanConfig(matmul: KernelConfig | undefined, config: ScanConfig, source: KernelConfig['source']): KernelConfig {
-  if (!matmul) return { kernel: 'wgsl-scan', params: { scan: config.mode }, source };
-  return { ...matmul, params: { ...matmul.params, scan: config.mode }, source: source === 'autotuned' ? 'autotuned' : matmul.source };
+export function withScanConfig(matmul: KernelConfig | undefined, config: ScanConfig, source: KernelConfig['source'], fallback?: string): KernelConfig {
+  const scan: Record<string, string> = fallback ? { scan: config.mode, scanFallback: fallback } : { scan: config.mode };
+  if (!matmul) return { kernel: 'wgsl-scan', params: scan, source };
+  return { ...matmul, params: { ...matmul.params, ...scan }, source: source === 'autotuned' ? 'autotuned' : matmul.source };
 }

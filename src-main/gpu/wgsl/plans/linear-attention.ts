@@ -1,9 +1,11 @@
 /**
  * WGSL plans of linear attention (MIXERS.md §2), φ = elu + 1 with the denominator. The chunked form
- * carries S and z through the chunks in order, as retention does (retention-family.ts says why).
+ * carries S and z through the chunks in order, or (its parallel variant, parallel-chunks.ts) scans
+ * every chunk's (ΔS, Δz) across the chunks at once.
  */
 import { chunkSize } from '../../../engine/mixers/common/chunks.js';
 import { ceilDiv, type MixerPlan } from '../plan.js';
+import { parallelChunked } from './parallel-chunks.js';
 import { applyValues, attentionUniforms, chunkOutput, chunkScores, chunkState, chunking, clear, featureMap, maskedScores, recurrentLimit } from './attention-family.js';
 
 const chunk = (params: Readonly<Record<string, number | string>>): number => chunkSize(params, 'linear-attention');
@@ -40,5 +42,6 @@ export const linearAttentionPlan: MixerPlan = {
         ],
       },
     ],
+    ...parallelChunked({ chunk, folder: 'linear-attention', query: 'φQ', key: 'φK', normalized: true, before: [featureMap] }),
   },
 };

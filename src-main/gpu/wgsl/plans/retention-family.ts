@@ -2,11 +2,13 @@
  * Plans shared by retention (MIXERS.md §3) and simplified linear attention (§2, the λ = 1 case):
  * Y = ((QKᵀ) ⊙ M) V with M_ts = λ^{t−s}. Shaders: common/ and retention/.
  * The chunked form carries one d×dv state through the chunks in order (a loop of score, output and
- * state passes, each on the register tile): a parallel scan over chunks would need every chunk's
- * state live at once (chunks·d·dv), which the form's cost model, its memory claim, does not hold.
+ * state passes, each on the register tile), or, in its parallel variant (parallel-chunks.ts), scans
+ * every chunk's state across the chunks at once, holding all ⌈L/C⌉ of them: buffers beyond the
+ * cost model's one state, which the plan declares so that they are allocated, budgeted and recorded.
  */
 import type { Params } from '../../../engine/core/mixer.js';
 import { ceilDiv, type MixerPlan } from '../plan.js';
+import { parallelChunked } from './parallel-chunks.js';
 import { applyValues, attentionUniforms, chunkOutput, chunkScores, chunkState, chunking, clear, maskedScores, recurrentLimit } from './attention-family.js';
 
 export function retentionFamilyPlan(chunk: (params: Params) => number, lambda?: (params: Params) => number): MixerPlan {
@@ -40,6 +42,7 @@ export function retentionFamilyPlan(chunk: (params: Params) => number, lambda?: 
           ],
         },
       ],
+      ...parallelChunked({ chunk, folder: 'retention', query: 'Q', key: 'K', normalized: false }),
     },
   };
 }
