@@ -77,7 +77,11 @@ export const achievedSchema = z.object({
 export const intervalSchema = z.object({ lo: z.number(), hi: z.number(), level: z.number().positive().max(1) });
 
 export const SAMPLING_STOPS = [
-  /** The median's CI came within ±settings.ciTarget of the median. */
+  /**
+   * The median's CI came within ±settings.ciTarget of the median, with two visits of three samples
+   * or more, each visit's median within ±2·ciTarget of the pooled one (from 2026-12: earlier records
+   * had the CI alone).
+   */
   'ci-reached',
   /** The point's sampling time reached settings.pointTimeCapMs first. */
   'time-cap',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random.js';
 import { countOutliers, findModes } from './distribution.js';
 import { binomialHalfCdf, lowerRank, medianCi, relativeHalfWidth } from './median-ci.js';
-import { isWarm, stopReason, type StopRule } from './stopping.js';
+import { isWarm, stopReason, visitMedians, type StopRule } from './stopping.js';
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
@@ -58,6 +58,25 @@ describe('stopping rule', () => {
     expect(stopReason({ samplesMs: wide, visits: 3, spentMs: 60 }, rule)).toBeUndefined();
     expect(stopReason({ samplesMs: wide, visits: 3, spentMs: 100 }, rule)).toBe('time-cap');
     expect(stopReason({ samplesMs: Array(50).fill(1).map((x, i) => x + (i % 7)), visits: 3, spentMs: 1 }, rule)).toBe('max-samples');
+  });
+
+  it('stops on a tight CI only once the visits agree within ±2 targets of the pooled median', () => {
+    // 20 samples at 10 ms, then a visit of 4 at 13 ms: the pooled CI is tight around 10.
+    const twoLevels = [...Array.from({ length: 20 }, (_, i) => 10 + (i % 3) * 0.05), 13, 13.1, 12.9, 13];
+    expect(stopReason({ samplesMs: twoLevels, visits: 2, spentMs: 60 }, rule)).toBe('ci-reached');
+    expect(stopReason({ samplesMs: twoLevels, visits: 2, spentMs: 60, visitStarts: [0, 20] }, rule)).toBeUndefined();
+    expect(stopReason({ samplesMs: twoLevels, visits: 2, spentMs: 100, visitStarts: [0, 20] }, rule)).toBe('time-cap');
+    // A second visit 3% up is within ±4%.
+    const close = [...twoLevels.slice(0, 20), 10.3, 10.35, 10.3, 10.3];
+    expect(stopReason({ samplesMs: close, visits: 2, spentMs: 60, visitStarts: [0, 20] }, rule)).toBe('ci-reached');
+  });
+
+  it('compares only visits with three samples or more', () => {
+    expect(visitMedians({ samplesMs: [1, 2, 3, 9, 5, 5, 6], visitStarts: [0, 3, 4] })).toEqual([2, 5]);
+    // The 13 ms visit has two samples: too few to hold the point open, and too few to count as one of the two visits.
+    const tail = [...Array.from({ length: 20 }, (_, i) => 10 + (i % 3) * 0.05), 13, 13];
+    expect(stopReason({ samplesMs: tail, visits: 3, spentMs: 60, visitStarts: [0, 10, 20] }, rule)).toBe('ci-reached');
+    expect(stopReason({ samplesMs: tail, visits: 2, spentMs: 60, visitStarts: [0, 20] }, rule)).toBeUndefined();
   });
 
   it('needs six samples for a CI even when they agree', () => {

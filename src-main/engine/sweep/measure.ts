@@ -10,7 +10,7 @@ import { MixscopeError, errorMessage } from '../core/errors.js';
 import { relativeError, type Tensor } from '../core/tensor.js';
 import type { Calibration } from '../record/environment.js';
 import type { ErrorRecord, PointRecord, SamplingStop } from '../record/point.js';
-import { isWarm, stopReason, type StopRule } from '../stats/stopping.js';
+import { ciState, isWarm, stopReason, VISIT_MIN_SAMPLES, type StopRule } from '../stats/stopping.js';
 import type { PointInputs, References } from './inputs.js';
 import type { PlannedPoint } from './plan.js';
 import { runsPerSample } from './point-record.js';
@@ -79,6 +79,8 @@ export interface PointSession {
   checked?: boolean;
   warmupRuns: number;
   visits: number;
+  /** Where each visit's samples begin in samplesMs (the stopping rule compares the visits). */
+  readonly visitStarts: number[];
   spentMs: number;
   stop: SamplingStop | undefined;
   /** Set when a sample ran over the per-sample budget: the point ends as 'over-budget'. */
@@ -174,17 +176,24 @@ export async function visitPoint(session: PointSession, ctx: MeasureContext): Pr
   const visitStart = session.spentMs;
   await warmUp(session, kernels, ctx, rule);
   session.visits++;
+  session.visitStarts.push(session.samplesMs.length);
   if (session.overBudget) return;
   const share = rule.capMs / VISITS_PER_CAP;
   for (;;) {
-    session.stop = stopReason({ samplesMs: session.samplesMs, visits: session.visits, spentMs: session.spentMs }, rule);
+    const state = { samplesMs: session.samplesMs, visits: session.visits, spentMs: session.spentMs, visitStarts: session.visitStarts };
+    session.stop = stopReason(state, rule);
     // The cap ends a point only once it has a sample from every visit it is owed.
     if (session.stop === 'time-cap' && (session.samplesMs.length === 0 || session.visits < rule.minVisits)) session.stop = undefined;
     if (session.stop) return;
     const enough = session.spentMs - visitStart >= share && session.samplesMs.length >= session.visits;
     // Tight already but owed another visit: come back later rather than sample on now.
     const tightForNow = session.visits < rule.minVisits && stopReason({ samplesMs: session.samplesMs, visits: rule.minVisits, spentMs: 0 }, rule) === 'ci-reached';
-    if (enough || tightForNow) return;
+    // Tight, but the visits sit at different levels: more samples now would only weigh this visit's
+    // level more; another visit later tells more (stats/stopping.ts).
+    const ownSamples = session.samplesMs.length - session.visitStarts[session.visitStarts.length - 1]!;
+    const ci = ownSamples >= VISIT_MIN_SAMPLES ? ciState(state, rule) : undefined;
+    const levelsDiffer = ci !== undefined && ci.tight && !ci.agree;
+    if (enough || tightForNow || levelsDiffer) return;
     // Samples come in batches (one round trip to a compute host each); every sample of a batch is
     // kept, and the stopping rule is asked again after it.
     const batch = await sampleBatch(kernels, ctx, batchSize(session, rule, share - (session.spentMs - visitStart)));
@@ -287,6 +296,7 @@ export async function openPoint(point: PlannedPoint, base: PointRecord, ctx: Mea
     gpuSamplesMs: [],
     warmupRuns: 0,
     visits: 0,
+    visitStarts: [],
     spentMs: 0,
     stop: undefined,
     overBudget: undefined,

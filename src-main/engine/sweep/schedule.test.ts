@@ -56,6 +56,25 @@ describe('interleaved schedule', () => {
     expect(byForm['fused']!.sampling!.multimodal).toBe(true);
   });
 
+  it('revisits a point whose visits sit at different levels instead of stopping on a tight CI', async () => {
+    // fused at L = 8 runs at 1 ms or 1.3 ms, switching level whenever another point ran in
+    // between (one level per visit, steady within it); every other point is steady at 1 ms.
+    let last = '';
+    let level = 0;
+    const backend = scripted((L, form) => {
+      const key = `${form}/${L}`;
+      if (key === 'fused/8' && last !== key) level = 1 - level;
+      last = key;
+      return key === 'fused/8' ? 1 + 0.3 * level : 1;
+    });
+    const result = await runSweep({ ...settings, lengths: [8, 16], pointTimeCapMs: 400 }, [backend]);
+    const fused = result.points.find((p) => p.form === 'fused' && p.L === 8)!;
+    for (const p of result.points.filter((q) => q !== fused)) expect(p.sampling).toMatchObject({ stop: 'ci-reached', visits: 2 });
+    expect(fused.sampling!.stop).not.toBe('ci-reached');
+    expect(fused.sampling!.visits).toBeGreaterThan(2);
+    expect(new Set(fused.samplesMs)).toEqual(new Set([1, 1.3]));
+  });
+
   it('is reproducible for a seed: the same revisit order gives the same samples', async () => {
     const run = async () => (await runSweep(settings, [scripted((L, _f, n) => L / 100 + (n % 3) * 1e-4)])).points.map((p) => p.samplesMs);
     expect(await run()).toEqual(await run());
