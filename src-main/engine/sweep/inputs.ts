@@ -10,6 +10,7 @@
  * reference at smaller L, and when the prediction exceeds the per-sample time budget the check
  * is skipped (and said so) rather than stalling the sweep.
  */
+import { ByteLru } from '../core/byte-lru.js';
 import type { Form, Inputs, Mixer, Params, Dims } from '../core/mixer.js';
 import { createRng } from '../core/random.js';
 import type { Tensor } from '../core/tensor.js';
@@ -54,8 +55,8 @@ function setBytes(inputs: Inputs): number {
 }
 
 export class PointInputs {
-  /** Map order is use order: the first entry is the least recently used. */
-  private readonly entries = new Map<string, Entry>();
+  /** The current pair is pinned: its references are still landing, and a point is using its inputs. */
+  private readonly entries: ByteLru<string, Entry>;
   private current: { readonly key: string; readonly entry: Entry } | undefined;
   /** The latest reference started of each definition, settled or not. */
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -70,38 +71,27 @@ export class PointInputs {
     private readonly seed: number,
     private readonly budgetMs: number,
     now: Clock = performanceClock,
-    private readonly cacheBytes: number = CACHE_BYTES,
+    cacheBytes: number = CACHE_BYTES,
     runner?: ReferenceRunner,
   ) {
     this.runner = runner ?? localReferenceRunner(now);
+    this.entries = new ByteLru(cacheBytes);
   }
 
   /** The B·H input sets of (mixer, L), generated once while the cache holds them; they become the current pair. */
   inputs(mixer: Mixer, L: number, dims: Dims, params: Params, count: number): Inputs[] {
     const key = `${mixer.id}\u0000${L}`;
+    // Pinned first: the pair that was current may go now, this one stays whatever its size.
+    this.entries.pin(key);
     let entry = this.entries.get(key);
-    if (entry) this.entries.delete(key);
     if (!entry || entry.sets.length < count) {
       const sets = Array.from({ length: count }, (_, i) => mixer.randomInputs(dims, createRng(inputSeed(this.seed, mixer.id, L, i)), params));
       this.computed.inputs++;
       entry = { L, sets, references: new Map(), bytes: sets.reduce((sum, x) => sum + setBytes(x), 0) };
+      this.entries.set(key, entry, entry.bytes);
     }
-    this.entries.set(key, entry);
     this.current = { key, entry };
-    this.evict();
     return entry.sets.slice(0, count);
-  }
-
-  /** Drops the least recently used pairs past the budget; the current one always stays. */
-  private evict(): void {
-    let held = 0;
-    for (const e of this.entries.values()) held += e.bytes;
-    for (const [key, e] of this.entries) {
-      if (held <= this.cacheBytes) break;
-      if (key === this.current?.key) continue;
-      this.entries.delete(key);
-      held -= e.bytes;
-    }
   }
 
   /** Predicted ms per input set of a reference at L, from its own timings at smaller L. */
@@ -122,7 +112,7 @@ export class PointInputs {
   referencesFor(mixer: Mixer, form: Form, params: Params): Promise<References> {
     const current = this.current;
     if (!current) return Promise.reject(new Error('referencesFor before inputs: no (mixer, L) is current'));
-    const { entry } = current;
+    const { key, entry } = current;
     const refKey = form.reference ? form.id : '';
     const cached = entry.references.get(refKey);
     if (cached) return cached;
@@ -141,7 +131,8 @@ export class PointInputs {
         const times = [...(this.referenceTimes.get(timesKey) ?? []), { L, ms: msPerSet }].sort((a, b) => a.L - b.L);
         this.referenceTimes.set(timesKey, times);
         entry.bytes += tensors.reduce((sum, t) => sum + tensorBytes(t), 0);
-        this.evict();
+        // The pair may have been evicted (and made again) while its reference ran: then it holds nothing more.
+        if (this.entries.peek(key) === entry) this.entries.resize(key, entry.bytes);
         return { tensors };
       });
     });

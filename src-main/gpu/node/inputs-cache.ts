@@ -3,6 +3,7 @@
  * least recently used first out past a byte budget. The same object comes back for the same id,
  * so a side that forwards to another host (main, for the sweep thread) is recognised there too.
  */
+import { ByteLru } from '../../engine/core/byte-lru.js';
 import type { Inputs } from '../../engine/core/mixer.js';
 
 /** Enough for every input set of a quick profile's longest length several times over. */
@@ -13,40 +14,22 @@ function bytesOf(inputs: Inputs): number {
 }
 
 export class InputsCache {
-  /** Map order is use order: the first entry is the least recently used. */
-  private readonly entries = new Map<number, { readonly inputs: Inputs; readonly bytes: number }>();
-  private held = 0;
+  /** The set just put is kept even past the budget: the prepare that sent it is about to use it. */
+  private readonly entries: ByteLru<number, Inputs>;
 
-  constructor(private readonly budgetBytes: number) {}
+  constructor(budgetBytes: number) {
+    this.entries = new ByteLru(budgetBytes);
+  }
 
   put(id: number, inputs: Inputs): void {
-    this.drop(id);
-    const bytes = bytesOf(inputs);
-    this.entries.set(id, { inputs, bytes });
-    this.held += bytes;
-    for (const key of [...this.entries.keys()]) {
-      if (this.held <= this.budgetBytes || key === id) break;
-      this.drop(key);
-    }
+    this.entries.set(id, inputs, bytesOf(inputs));
   }
 
   get(id: number): Inputs | undefined {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    return entry.inputs;
+    return this.entries.get(id);
   }
 
   clear(): void {
     this.entries.clear();
-    this.held = 0;
-  }
-
-  private drop(id: number): void {
-    const entry = this.entries.get(id);
-    if (!entry) return;
-    this.entries.delete(id);
-    this.held -= entry.bytes;
   }
 }
