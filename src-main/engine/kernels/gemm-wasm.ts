@@ -6,6 +6,7 @@
  * multiply-adds, so C is touched once per tile. f32 tiles are 4×8, f64 tiles 4×4. The edges of
  * odd-sized matrices are left to the caller (gemm.ts).
  */
+import { vectorFunctions } from './vector-wasm.js';
 import { emitModule, I32, memarg, op, SIMD, V128, type Bytes, type FunctionDef } from './wasm-emit.js';
 
 export const TILE_ROWS = 4;
@@ -175,7 +176,10 @@ function readoutFunction(f: Flavour): FunctionDef {
   };
 }
 
-/** The module's bytes: exports gemm_, step_ and readout_ (f32, f64) and its memory. */
+/**
+ * The module's bytes: exports gemm_, step_ and readout_ (f32, f64), the element-wise functions of
+ * vector-wasm.ts and its memory.
+ */
 export function gemmModuleBytes(): Uint8Array {
-  return emitModule([gemmFunction(F32), gemmFunction(F64), stepFunction(F32), stepFunction(F64), readoutFunction(F32), readoutFunction(F64)]);
+  return emitModule([gemmFunction(F32), gemmFunction(F64), stepFunction(F32), stepFunction(F64), readoutFunction(F32), readoutFunction(F64), ...vectorFunctions()]);
 }

@@ -18,6 +18,13 @@ export interface MatrixRef {
 type GemmExport = (M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, acc: number) => void;
 type StepExport = (rows: number, cols: number, s: number, k: number, q: number, v: number, y: number, a: number) => void;
 type ReadoutExport = (rows: number, cols: number, s: number, ldBytes: number, q: number, y: number) => void;
+/** The element-wise functions of vector-wasm.ts, per dtype. */
+interface VectorExports {
+  readonly scaleRows: (rows: number, cols: number, src: number, ldSrc: number, dst: number, ldDst: number, s: number, sStride: number) => void;
+  readonly mulCols: (rows: number, cols: number, src: number, ldSrc: number, dst: number, ldDst: number, w: number) => void;
+  readonly decayMask: (n: number, S: number, ldS: number, a: number, g: number) => void;
+  readonly transpose: (rows: number, cols: number, src: number, ldSrc: number, dst: number, ldDst: number) => void;
+}
 
 const PAGE = 65536;
 /** A frame bigger than this is not kept alive after a smaller one replaces it (the memory is dropped). */
@@ -31,6 +38,7 @@ class Workspace {
   private gemms!: { float32: GemmExport; float64: GemmExport };
   private steps!: { float32: StepExport; float64: StepExport };
   private readouts!: { float32: ReadoutExport; float64: ReadoutExport };
+  private vectors!: { float32: VectorExports; float64: VectorExports };
 
   constructor() {
     this.instantiate();
@@ -38,7 +46,7 @@ class Workspace {
 
   private instantiate(): void {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes() as BufferSource));
-    const ex = instance.exports as {
+    const ex = instance.exports as Record<string, (...args: number[]) => void> & {
       memory: WebAssembly.Memory;
       gemm_f32: GemmExport;
       gemm_f64: GemmExport;
@@ -51,6 +59,13 @@ class Workspace {
     this.gemms = { float32: ex.gemm_f32, float64: ex.gemm_f64 };
     this.steps = { float32: ex.step_f32, float64: ex.step_f64 };
     this.readouts = { float32: ex.readout_f32, float64: ex.readout_f64 };
+    const vectors = (suffix: string): VectorExports => ({
+      scaleRows: ex[`scale_rows_${suffix}`]!,
+      mulCols: ex[`mul_cols_${suffix}`]!,
+      decayMask: ex[`decay_mask_${suffix}`]!,
+      transpose: ex[`transpose_${suffix}`]!,
+    });
+    this.vectors = { float32: vectors('f32'), float64: vectors('f64') };
   }
 
   /**
@@ -141,7 +156,53 @@ class Workspace {
       for (let j = vectorCols; j < cols; j++) y.data[yo + j] = y.data[yo + j]! + qi * S.data[so + i * S.ld + j]!;
     }
   }
+
+  /**
+   * dst[i, j] = s[i]·src[i, j] for i < rows, j < cols; `sStride` 0 scales every row by s[0], 1
+   * takes one scalar per row. In place when dst is src.
+   */
+  scaleRows(rows: number, cols: number, src: MatrixRef, dst: MatrixRef, s: MatrixRef, sStride: 0 | 1): void {
+    const bytes = this.check([src, dst, s]);
+    if (rows > 0 && cols > 0) this.vectorsOf(bytes).scaleRows(rows, cols, at(src, bytes), src.ld * bytes, at(dst, bytes), dst.ld * bytes, at(s, bytes), sStride * bytes);
+  }
+
+  /** dst[i, j] = src[i, j]·w[j] for i < rows, j < cols. In place when dst is src. */
+  mulCols(rows: number, cols: number, src: MatrixRef, dst: MatrixRef, w: MatrixRef): void {
+    const bytes = this.check([src, dst, w]);
+    if (rows > 0 && cols > 0) this.vectorsOf(bytes).mulCols(rows, cols, at(src, bytes), src.ld * bytes, at(dst, bytes), dst.ld * bytes, at(w, bytes));
+  }
+
+  /**
+   * SSD's mask on an n × n block in place: S[t, s] ·= a_{s+1}·…·a_t (products in the dtype) for
+   * s ≤ t, S[t, s] = 0 for t < s < n; a holds the block's n gates, g is n values of scratch.
+   */
+  decayMask(n: number, S: MatrixRef, a: MatrixRef, g: MatrixRef): void {
+    const bytes = this.check([S, a, g]);
+    if (n > 0) this.vectorsOf(bytes).decayMask(n, at(S, bytes), S.ld * bytes, at(a, bytes), at(g, bytes));
+  }
+
+  /** dst (cols × rows, rows dst.ld apart) = srcᵀ, src rows × cols. */
+  transpose(rows: number, cols: number, src: MatrixRef, dst: MatrixRef): void {
+    const bytes = this.check([src, dst]);
+    if (rows > 0 && cols > 0) this.vectorsOf(bytes).transpose(rows, cols, at(src, bytes), src.ld * bytes, at(dst, bytes), dst.ld * bytes);
+  }
+
+  private vectorsOf(bytes: 4 | 8): VectorExports {
+    return bytes === 4 ? this.vectors.float32 : this.vectors.float64;
+  }
+
+  /** The element size shared by the views, each of the current frame. */
+  private check(views: readonly MatrixRef[]): 4 | 8 {
+    const bytes = views[0]!.data.BYTES_PER_ELEMENT as 4 | 8;
+    for (const m of views) {
+      if (m.data.buffer !== this.memory.buffer) throw new Error('kernel: a matrix is not a view of the current frame');
+      if (m.data.BYTES_PER_ELEMENT !== bytes) throw new Error('kernel: views of different dtypes');
+    }
+    return bytes;
+  }
 }
+
+const at = (m: MatrixRef, bytes: number): number => m.data.byteOffset + (m.offset ?? 0) * bytes;
 
 function edge(i0: number, i1: number, j0: number, j1: number, K: number, a: MatrixRef, b: MatrixRef, c: MatrixRef, accumulate: boolean): void {
   const A = a.data;
