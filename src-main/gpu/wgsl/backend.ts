@@ -7,6 +7,8 @@
 import type { Backend, BackendProbe, KernelConfig, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';
 import { autotuneMatmul, type MatmulTuning } from './autotune.js';
 import { autotuneScan, type ScanTuning } from './autotune-scan.js';
+import { autotuneFused, type FusedTuning } from './autotune-fused.js';
+import { DEFAULT_FUSED, fusedConfigsFor, fusedKernelConfig, hasFusedChoice, planForFused, sameFused, type FusedConfig } from './fused-config.js';
 import { DEFAULT_SCAN, hasScanChoice, scanVariant, withScanConfig, type ScanConfig } from './scan-config.js';
 import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
@@ -21,7 +23,7 @@ import { DEFAULT_MATMUL, matmulConfigsFor, matmulConstants, type MatmulConfig } 
 import { passesOf, type PassPlan } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { adapterInfoOf, probeDevice } from './probe.js';
-import { matmulKernelConfig, tuningKey, type TuningCache } from './tuning-key.js';
+import { fusedStoreOf, matmulKernelConfig, tuningKey, type TuningCache } from './tuning-key.js';
 import { uploadInputs } from './upload.js';
 
 export interface WgslBackendOptions {
@@ -37,7 +39,9 @@ export interface WgslBackendOptions {
   readonly matmul?: MatmulConfig;
   /** The scans' configuration (sequential or parallel across L) before (or without) calibration's autotuning. */
   readonly scan?: ScanConfig;
-  /** Whether `calibrate` autotunes the matmul and scan configurations (default: yes). */
+  /** The fused softmax kernel's configuration before (or without) calibration's autotuning. */
+  readonly fused?: FusedConfig;
+  /** Whether `calibrate` autotunes the matmul, scan and fused configurations (default: yes). */
   readonly autotune?: boolean;
   /** Where an earlier calibration's choice on the same adapter and driver is kept (reused without re-timing). */
   readonly tuningCache?: TuningCache;
@@ -74,11 +78,15 @@ export class WgslBackend implements Backend {
   /** Whether the scans across L run sequentially or in parallel (autotuned by `calibrate`; not cached). */
   scan: ScanConfig;
   scanSource: KernelConfig['source'] = 'default';
+  /** The fused softmax kernel's tile sizes (autotuned by `calibrate`). */
+  fused: FusedConfig;
+  fusedSource: KernelConfig['source'] = 'default';
 
   constructor(private readonly options: WgslBackendOptions) {
     this.device = options.device;
     this.matmul = options.matmul ?? DEFAULT_MATMUL;
     this.scan = options.scan ?? DEFAULT_SCAN;
+    this.fused = options.fused ?? DEFAULT_FUSED;
     this.pipelines = new PipelineCache(this.device, options.loadShader);
     this.watch(this.device);
   }
@@ -127,7 +135,8 @@ export class WgslBackend implements Backend {
     const scanned = scanVariant(planned, this.scan, cost.buffers, dims, params, (buffers) =>
       checkBufferLimits(where, buffers, this.device.limits, this.options.memoryBudgetBytes, bytesOf),
     );
-    const { plan, buffers } = scanned;
+    const { buffers } = scanned;
+    const plan = planForFused(scanned.plan, this.fused);
 
     const device = this.device;
     const compileStart = performance.now();
@@ -154,6 +163,7 @@ export class WgslBackend implements Backend {
     }
     if (passes.some((p) => p.tuning === 'matmul')) kernel.kernelConfig = matmulKernelConfig(this.matmul, this.matmulSource);
     if (hasScanChoice(planned)) kernel.kernelConfig = withScanConfig(kernel.kernelConfig, scanned.config, this.scanSource, scanned.fallback);
+    if (hasFusedChoice(planned)) kernel.kernelConfig = fusedKernelConfig(this.fused, this.fusedSource);
     // Emulated f16 storage keeps f32 buffers, so its inputs are rounded to f16 on the host instead.
     kernel.uploadMs = await uploadInputs(device, storage, inputs, buffers, where, encodingOf(storageKind));
     // First call: its time counts as compile (pipeline creation, driver caches), not as a sample.
@@ -179,6 +189,8 @@ export class WgslBackend implements Backend {
   tuning: MatmulTuning | undefined;
   /** The scan autotuner's last result on this device. */
   scanTuning: ScanTuning | undefined;
+  /** The fused kernel's autotuner's last result on this device. */
+  fusedTuning: FusedTuning | undefined;
 
   /** Autotuning first (unless turned off), so the roof is measured with the configuration the points use. */
   private async tuneAndCalibrate(): Promise<WgslCalibration> {
@@ -215,8 +227,34 @@ export class WgslBackend implements Backend {
         this.scanSource = 'autotuned';
         await cache?.storeScan?.(key, this.scan);
       }
+      await this.tuneFused(cache, key);
     }
     return calibrateWgsl(this.device, this.pipelines, { matmulConstants: matmulConstants(this.matmul) });
+  }
+
+  /** The fused kernel's configuration: the cached one where this device's limits still admit it, else autotuned. */
+  private async tuneFused(cache: TuningCache | undefined, key: string): Promise<void> {
+    const store = fusedStoreOf(cache);
+    const admitted = fusedConfigsFor(this.device.limits);
+    const cached = await store?.lookupFused(key);
+    const kept = cached && admitted.find((c) => sameFused(c, cached));
+    if (kept) {
+      this.fused = kept;
+      this.fusedSource = 'cached';
+      return;
+    }
+    this.fusedTuning = await autotuneFused(async (fused, request) => {
+      const before = this.fused;
+      this.fused = fused;
+      try {
+        return await this.prepare(request);
+      } finally {
+        this.fused = before;
+      }
+    }, { configs: admitted });
+    this.fused = this.fusedTuning.config;
+    this.fusedSource = 'autotuned';
+    await store?.storeFused(key, this.fused);
   }
 
   /**
@@ -249,6 +287,9 @@ export class WgslBackend implements Backend {
     this.scan = this.options.scan ?? DEFAULT_SCAN;
     this.scanSource = 'default';
     this.scanTuning = undefined;
+    this.fused = this.options.fused ?? DEFAULT_FUSED;
+    this.fusedSource = 'default';
+    this.fusedTuning = undefined;
     this.watch(this.device);
   }
 

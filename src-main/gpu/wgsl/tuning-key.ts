@@ -6,6 +6,7 @@
  * node/tuning-cache.ts); this module stays free of Node built-ins.
  */
 import type { AdapterInfo, KernelConfig } from '../../engine/core/backend.js';
+import type { FusedConfig } from './fused-config.js';
 import { MATMUL_CONFIGS, type MatmulConfig } from './matmul-config.js';
 import type { ScanConfig } from './scan-config.js';
 
@@ -18,6 +19,22 @@ export interface TuningCache {
   lookupScan?(key: string): Promise<ScanConfig | undefined>;
   /** Remembers a scan choice, as `store`. */
   storeScan?(key: string, config: ScanConfig): Promise<void>;
+}
+
+/**
+ * Where a cache also keeps the fused softmax kernel's configuration (the Node file cache does; a
+ * cache lent over IPC does not yet, so its hosts tune the fused kernel afresh at each calibration).
+ */
+export interface FusedTuningStore {
+  /** The fused configuration chosen earlier under this key, as `lookup`. */
+  lookupFused(key: string): Promise<FusedConfig | undefined>;
+  /** Remembers a fused configuration, as `store`. */
+  storeFused(key: string, config: FusedConfig): Promise<void>;
+}
+
+export function fusedStoreOf(cache: TuningCache | undefined): FusedTuningStore | undefined {
+  const store = cache as Partial<FusedTuningStore> | undefined;
+  return typeof store?.lookupFused === 'function' && typeof store.storeFused === 'function' ? (store as FusedTuningStore) : undefined;
 }
 
 export function tuningKey(adapter: AdapterInfo, host: string): string {

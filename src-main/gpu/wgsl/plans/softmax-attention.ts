@@ -1,6 +1,7 @@
 /** WGSL plans of softmax attention (MIXERS.md §1): shaders/softmax-attention/. */
 import { softmaxScale } from '../../../engine/mixers/softmax-attention/reference.js';
-import { ceilDiv, grid1d, type MixerPlan, type UniformField } from '../plan.js';
+import { DEFAULT_FUSED, fusedConstants, fusedSlabColumns, type FusedConfig, type FusedFormPlan } from '../fused-config.js';
+import { ceilDiv, grid1d, type MixerPlan, type PlanStep, type UniformField } from '../plan.js';
 
 /** struct Params { L: u32, d: u32, dv: u32, scale: f32 } */
 const uniforms: readonly UniformField[] = [
@@ -10,8 +11,24 @@ const uniforms: readonly UniformField[] = [
   { name: 'scale', type: 'f32', value: (dims, params) => softmaxScale(params, dims['d']!) },
 ];
 
-/** The fused kernel keeps its running outputs in 32 registers per invocation: 8 lanes × 32 = 256 columns. */
-const FUSED_MAX_DV = 256;
+/** The fused kernel's pass under one configuration: a workgroup per ROWS query rows and value slab. */
+function fusedPasses(config: FusedConfig): readonly PlanStep[] {
+  return [
+    {
+      shader: 'softmax-attention/fused.wgsl',
+      entry: 'main',
+      storage: ['Q', 'K', 'V', 'Y'],
+      constants: fusedConstants(config),
+      workgroups: (dims) => {
+        const [x, y = 1] = grid1d(dims['L']!, config.rows);
+        return [x, y, ceilDiv(dims['dv']!, fusedSlabColumns(config))];
+      },
+    },
+  ];
+}
+
+/** Any dv: a dv wider than one slab of value columns takes more workgroups, each recomputing its scores. */
+const fused: FusedFormPlan = { uniforms, passes: fusedPasses(DEFAULT_FUSED), fusedPasses };
 
 export const softmaxAttentionPlan: MixerPlan = {
   materialized: {
@@ -38,17 +55,5 @@ export const softmaxAttentionPlan: MixerPlan = {
       },
     ],
   },
-  fused: {
-    uniforms,
-    passes: [
-      {
-        shader: 'softmax-attention/fused.wgsl',
-        entry: 'main',
-        storage: ['Q', 'K', 'V', 'Y'],
-        workgroups: (dims) => grid1d(dims['L']!, 32),
-      },
-    ],
-    unsupported: (dims) =>
-      dims['dv']! > FUSED_MAX_DV ? `the fused kernel takes dv ≤ ${FUSED_MAX_DV}; got dv = ${dims['dv']}` : undefined,
-  },
+  fused,
 };
