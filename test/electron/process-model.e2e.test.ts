@@ -2,12 +2,14 @@
  * The app's process model end to end, in a real Electron: the probe proves each backend by a
  * round trip (js in its utility process, wgsl in the hidden compute window), a quick profile
  * measures a wgsl and a js point, a cancel ends a long sweep within a second or so, and a crash of
- * the compute window's renderer mid-sweep gives one 'host-crashed' point while the run goes on.
+ * the compute window's renderer mid-sweep gives one 'host-crashed' point while the run goes on. The
+ * window's autotuner choices land in the user-data folder's wgsl-tuning.json, through main, and a
+ * new window reuses them.
  * Runs where an Electron binary exists; elsewhere it is skipped with the reason in its name.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -20,10 +22,12 @@ const binary = electronBinary();
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 interface Point {
   backend: string;
+  form: string;
   host: string;
   L: number;
   status: string;
   reason?: string;
+  kernelConfig?: { kernel: string; params: Record<string, unknown>; source: string };
 }
 
 /** Calls a contract method through the page's bridge. */
@@ -110,6 +114,24 @@ if ('missing' in binary) {
       expect(points.filter((p) => p.backend === 'wgsl').every((p) => p.status === 'ok' && p.host === 'compute window (Electron)')).toBe(true);
       expect(points.filter((p) => p.backend === 'js').every((p) => p.status === 'ok' && p.host === 'electron-utility (js, process CPU clock)')).toBe(true);
       expect(points).toHaveLength(4);
+    }, 300_000);
+
+    it("keeps the compute window's autotuner choices in the user-data folder: a new window reuses them", async () => {
+      const calibrated = { ...QUICK, lengths: [64], calibrate: true, backends: ['wgsl'] };
+      const tileOf = (points: Point[]) => points.find((p) => p.form === 'materialized')?.kernelConfig;
+      const first = await sweep(page, calibrated);
+      expect(first.finished.status).toBe('complete');
+      expect(tileOf(first.points)).toMatchObject({ kernel: 'wgsl-matmul-tile', source: 'autotuned' });
+      const file = JSON.parse(await readFile(join(userData, 'wgsl-tuning.json'), 'utf8')) as { format: string; matmul: Record<string, unknown> };
+      expect(file.format).toBe('mixscope-wgsl-tuning');
+      expect(Object.keys(file.matmul).map((key) => (JSON.parse(key) as string[])[4])).toEqual(['compute window (Electron)']);
+      // A new window (the old one's renderer ended while idle) is a new device: it asks main's cache.
+      await app.evaluate(({ BrowserWindow }) => {
+        BrowserWindow.getAllWindows().find((w) => w.getTitle().startsWith('mixscope compute'))?.webContents.forcefullyCrashRenderer();
+      });
+      await page.waitForTimeout(1_000);
+      const second = await sweep(page, calibrated);
+      expect(tileOf(second.points)).toEqual({ ...tileOf(first.points), source: 'cached' });
     }, 300_000);
 
     it('cancels a long js sweep mid-kernel', async () => {
