@@ -136,7 +136,7 @@ describe('wasm matmul', () => {
     causalScores(ws, L, d, Q!, Kt!, S!);
     maskAboveDiagonal(S!, L);
     causalApply(ws, L, 3, S!, V!, Y!);
-    for (const t of [0, 63, 64, 129]) {
+    for (const t of [0, 15, 16, 17, 63, 64, 79, 80, 127, 128, 129]) {
       for (let j = 0; j < 3; j++) {
         let y = 0;
         for (let s = 0; s <= t; s++) {
