@@ -4,6 +4,7 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import { HostCrashedError, MixscopeError } from '../../engine/core/errors.js';
+import { mlstm } from '../../engine/mixers/mlstm/index.js';
 import { softmaxAttention } from '../../engine/mixers/softmax-attention/index.js';
 import { getForm } from '../../engine/registry.js';
 import { gpuDescribe, pointInputs, startTestBackend, TEST_ROUTES } from '../wgsl/test-host.js';
@@ -29,11 +30,10 @@ gpuDescribe(probe, 'wgsl through a Node host process', () => {
   const request = { mixer: softmaxAttention, form: getForm(softmaxAttention, 'materialized'), inputs, params, dtype: 'float32' as const };
 
   it('sends a size the kernel cannot take back as an unsupported MixscopeError', async () => {
-    const wide = pointInputs(softmaxAttention, 2, 4, 300);
-    const fused = getForm(softmaxAttention, 'fused');
-    const attempt = backend.prepare({ ...request, form: fused, inputs: wide.inputs });
+    const wide = pointInputs(mlstm, 2, 1025, 4);
+    const attempt = backend.prepare({ mixer: mlstm, form: getForm(mlstm, 'recurrent'), inputs: wide.inputs, params: wide.params, dtype: 'float32' });
     await expect(attempt).rejects.toBeInstanceOf(MixscopeError);
-    await expect(attempt).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('dv ≤ 256') });
+    await expect(attempt).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('d ≤ 1024') });
   });
 
   // A process, unlike a worker thread, can be killed inside a Dawn call without harm to this one.

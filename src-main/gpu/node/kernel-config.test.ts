@@ -35,7 +35,7 @@ const settings: SweepSettings = {
   d: 8,
   dv: 8,
   mixers: ['softmax-attention'],
-  // materialized applies its values with the register tile; fused has no tunable pass.
+  // materialized applies its values with the register tile; fused runs its own tuned kernel.
   forms: { 'softmax-attention': ['materialized', 'fused'] },
   backends: ['wgsl'],
   warmup: 0,
@@ -50,7 +50,7 @@ async function sweepPoints(host: Backend) {
   const of = (form: string) => points.find((p) => p.form === form)!;
   expect(of('materialized').status).toBe('ok');
   expect(of('fused').status).toBe('ok');
-  return { tuned: of('materialized'), fixed: of('fused') };
+  return { tuned: of('materialized'), fused: of('fused') };
 }
 
 const first = startHost();
@@ -59,7 +59,8 @@ gpuDescribe(await first.probe(), 'kernel configuration per point', () => {
     await first.calibrate('float32');
     const one = await sweepPoints(first);
     expect(one.tuned.kernelConfig).toEqual({ kernel: 'wgsl-matmul-tile', params: { microM: expect.any(Number), depth: expect.any(Number) }, source: 'autotuned' });
-    expect(one.fixed.kernelConfig).toBeUndefined();
+    const fusedParams = { rows: expect.any(Number), keys: 32, rowsPerInvocation: expect.any(Number) };
+    expect(one.fused.kernelConfig).toEqual({ kernel: 'wgsl-fused-softmax', params: fusedParams, source: 'autotuned' });
 
     const cacheText = readFileSync(join(dir, TUNING_CACHE_FILE), 'utf8');
     const entries = Object.values(JSON.parse(cacheText).matmul) as { microM: number; depth: number }[];
@@ -67,11 +68,13 @@ gpuDescribe(await first.probe(), 'kernel configuration per point', () => {
     expect({ microM: entries[0]!.microM, depth: entries[0]!.depth }).toEqual(one.tuned.kernelConfig!.params);
     // The scans' choice (sequential or parallel) is remembered beside the tile.
     expect(Object.values(JSON.parse(cacheText).scan)).toEqual([{ mode: expect.stringMatching(/^(sequential|parallel)$/), storedAt: expect.any(String) }]);
+    expect(Object.values(JSON.parse(cacheText).fused)).toEqual([{ ...one.fused.kernelConfig!.params, storedAt: expect.any(String) }]);
 
     const second = startHost();
     await second.calibrate('float32');
     const two = await sweepPoints(second);
     expect(two.tuned.kernelConfig).toEqual({ ...one.tuned.kernelConfig, source: 'cached' });
+    expect(two.fused.kernelConfig).toEqual({ ...one.fused.kernelConfig, source: 'cached' });
     // A cache hit stores nothing: the file is byte for byte the first host's.
     expect(readFileSync(join(dir, TUNING_CACHE_FILE), 'utf8')).toBe(cacheText);
   }, 600_000);
