@@ -1,7 +1,8 @@
 /**
  * The autotuner's choices (the matmul tile, sequential or parallel scans, the fused softmax kernel's
  * configuration) kept in the user-data folder (`wgsl-tuning.json`), keyed by adapter and driver (wgsl/tuning-key.ts), so the
- * second calibration on the same adapter reuses them without re-timing. A file that cannot be read as one is ignored with a warning and rewritten on
+ * second calibration on the same adapter reuses them without re-timing. The app's main answers
+ * its compute window, which has no file system, from this same file (app/compute-tuning.ts). A file that cannot be read as one is ignored with a warning and rewritten on
  * the next store; an entry naming a configuration this version does not have is a miss.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';

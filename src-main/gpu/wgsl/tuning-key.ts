@@ -3,7 +3,8 @@
  * description, where Dawn and Chromium put the driver's name and version) and the host route the
  * device came from, so another card, another driver or another Dawn backend is tuned afresh.
  * The store itself is the host's business (a JSON file in the user-data folder under Node:
- * node/tuning-cache.ts); this module stays free of Node built-ins.
+ * node/tuning-cache.ts; the same file, lent by main, in the app's compute window:
+ * page/lent-tuning.ts); this module stays free of Node built-ins.
  */
 import type { AdapterInfo, KernelConfig } from '../../engine/core/backend.js';
 import type { FusedConfig } from './fused-config.js';
