@@ -2,13 +2,15 @@
  * Every scan configuration the autotuner may pick (scan-config.ts) besides the default that
  * conformance.test.ts runs: every form whose plan has a parallel scan through the conformance
  * suite (1e-4 relative to float64 at L = 1, 37, 130 and 2048, with the parameter variants), on a
- * backend compiled with that configuration, and those that also use the register tile (SSD
- * chunked) with every other tile configuration the device admits, and in float16 (emulated f16
+ * backend compiled with that configuration, its bytes those of the plan's parallel buffers, and
+ * those that also use the register tile (SSD chunked, the chunked linear attentions and retention)
+ * with every other tile configuration the device admits, and in float16 (emulated f16
  * storage where the adapter has no shader-f16); and the scan autotuner itself. In-process on Dawn (the
  * test's own device), on the test routes; skipped visibly without an adapter.
  */
 import { describe, expect, it } from 'vitest';
 import type { BackendProbe } from '../../engine/core/backend.js';
+import type { BufferSpec, Dims, Form, Mixer, Params } from '../../engine/core/mixer.js';
 import { MIXERS } from '../../engine/registry.js';
 import { TOLERANCE } from '../../engine/sweep/measure.js';
 import { fileShaderLoader } from '../node/shader-files.js';
@@ -31,16 +33,29 @@ const tuned = (mixerId: string, formId: string) => passesOf(findPlan(mixerId, fo
 const backendWith = (scan: ScanConfig) =>
   new WgslBackend({ device: dawn!.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn!.route})`, scan, autotune: false });
 
-it('the forms with a scan across L have a parallel variant: SSD scan and chunked, Hydra scan, SSM scan', () => {
+it('the forms with a scan across L have a parallel variant: SSD scan and chunked, Hydra scan, SSM scan and materialized, the chunked linear attentions and retention', () => {
   const forms = MIXERS.flatMap((m) => m.forms.filter((f) => scanned(m.id, f.id)).map((f) => `${m.id}/${f.id}`));
-  expect(forms.sort()).toEqual(['hydra/scan', 'ssd/chunked', 'ssd/scan', 'ssm/scan']);
+  expect(forms.sort()).toEqual([
+    'hydra/scan',
+    'linear-attention/chunked',
+    'retention/chunked',
+    'simple-linear-attention/chunked',
+    'ssd/chunked',
+    'ssd/scan',
+    'ssm/materialized',
+    'ssm/scan',
+  ]);
 });
+
+/** The buffers a parallel point allocates: the plan's parallel buffers where it declares them (plan.ts). */
+const parallelBuffersOf = (mixer: Mixer, form: Form, dims: Dims, params: Params, buffers: readonly BufferSpec[]) =>
+  findPlan(mixer.id, form.id)?.parallelBuffers?.(buffers, dims, params) ?? buffers;
 
 if (!dawn) describe.skip(`scan configurations — SKIPPED: no WebGPU adapter (${reason})`, () => it('needs an adapter', () => undefined));
 
 if (dawn) {
   describe(`scan autotuner — on Dawn ${dawn.route}, ${dawn.adapter.info.description}`, () => {
-    it('checks and times both configurations and keeps the faster correct one', async () => {
+    it('checks and times both configurations on every kind of scan and keeps the faster correct one', async () => {
       const backend = backendWith(DEFAULT_SCAN);
       const prepare = (scan: ScanConfig, request: Parameters<typeof backend.prepare>[0]) => {
         backend.scan = scan;
@@ -49,6 +64,9 @@ if (dawn) {
       const tuning = await autotuneScan(prepare, { L: 512, minTimeMs: 10 });
       expect(tuning.candidates.map((c) => c.config)).toEqual(SCAN_CONFIGS);
       expectFastestCorrect(tuning);
+      // Every kind of scan is checked and timed: SSD's scan, the chunked forms' carry, the SSM's matrix.
+      expect(tuning.kinds).toEqual(['ssd/scan', 'retention/chunked', 'linear-attention/chunked', 'ssm/materialized']);
+      for (const c of tuning.candidates) expect(Object.keys(c.medians ?? {})).toEqual(tuning.kinds);
       const rejected = await autotuneScan(prepare, { L: 64, minTimeMs: 1, tolerance: 0 });
       expect(rejected.candidates.every((c) => c.rejected !== undefined && c.ms === undefined)).toBe(true);
       expect(rejected.config).toEqual(DEFAULT_SCAN);
@@ -92,6 +110,7 @@ if (dawn) {
     const probe: BackendProbe = await backend.probe();
     wgslConformance(backend, { ...probe, host: `${probe.host}, ${scanLabel(config)}` }, {
       shapesOf: (mixer, form) => (scanned(mixer.id, form.id) ? WGSL_SHAPES : []),
+      buffersOf: parallelBuffersOf,
     });
     // float16 (f16 storage, f32 scans): on emulated f16 storage where the adapter has no shader-f16.
     const half = new WgslBackend({ device: dawn.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn.route})`, scan: config, autotune: false, emulateF16: true });
@@ -101,12 +120,14 @@ if (dawn) {
       dtype: 'float16',
       title: `wgsl float16 kernels (${storage}), ${scanLabel(config)}, match the float64 reference within ${TOLERANCE.float16}`,
       shapesOf: (mixer, form) => (scanned(mixer.id, form.id) ? WGSL_SHAPES : []),
+      buffersOf: parallelBuffersOf,
     });
     // The forms with both a scan and the register tile (SSD chunked) under every other tile too.
     for (const matmul of matmulConfigsFor(dawn.device.limits).filter((c) => c.microM !== DEFAULT_MATMUL.microM || c.depth !== DEFAULT_MATMUL.depth)) {
       const both = new WgslBackend({ device: dawn.device, loadShader: fileShaderLoader(), host: `test (Dawn, ${dawn.route})`, scan: config, matmul, autotune: false });
       wgslConformance(both, { ...probe, host: `${probe.host}, ${scanLabel(config)}, ${matmulLabel(matmul)}` }, {
         shapesOf: (mixer, form) => (scanned(mixer.id, form.id) && tuned(mixer.id, form.id) ? WGSL_SHAPES : []),
+        buffersOf: parallelBuffersOf,
       });
     }
   }
