@@ -1,7 +1,9 @@
 /**
  * The scan section: the parallel scan across L (common/segment-scan.wgsl, SSD's segmented chunk
- * carry) against the sequential token loop it may replace, on every form that has both (SSD scan
- * and chunked, SSM scan, Hydra scan), each prepared on one Dawn device by two backends that differ
+ * carry, the chunked linear attentions' and retention's scan across chunks, the SSM's tiled
+ * matrix) against the sequential token or chunk loop it may replace, on every form that has both
+ * (SSD scan and chunked, SSM scan and materialized, Hydra scan, linear attention, simplified
+ * linear attention and retention chunked), each prepared on one Dawn device by two backends that differ
  * only in their scan configuration, samples interleaved so that a disturbance hits both alike;
  * ratios are medians of parallel ÷ sequential (< 1: parallel faster). Also the autotuner's choice
  * on this device, and the arithmetic intensity per workgroup-memory load of the stages that moved
@@ -23,7 +25,9 @@ import { hasScanChoice, type ScanConfig } from '../../src-main/gpu/wgsl/scan-con
 import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
 
 const LENGTHS = [512, 4096];
-/** N = P = 16 (SSD, Hydra), D = 16 channels of r = 16 states (SSM): 256 state elements, a device far from full. */
+/** The SSM's materialized matrix is L² per channel: shorter, so that a software adapter finishes the section. */
+const QUADRATIC_LENGTHS = [256, 1024];
+/** N = P = 16 (SSD, Hydra), d = dv = 16 (the chunked forms), D = 16 channels of r = 16 states (SSM): a device far from full. */
 const WIDTH = 16;
 const SAMPLES = 9;
 
@@ -45,7 +49,7 @@ const OLD_TILES = [
 
 export const scanSection: BenchSection = {
   id: 'wgsl-scan',
-  title: 'Parallel scan across L against the sequential token loop (SSD, SSM, Hydra), the scan autotuner’s choice, and the intensity of the stages moved onto the register tile',
+  title: 'Parallel scan across L against the sequential token or chunk loop (SSD, SSM, Hydra, the chunked linear attentions and retention), the scan autotuner’s choice, and the intensity of the stages moved onto the register tile',
   async run() {
     const dawn = await createDawnDevice(parseDawnRoutes(process.env['MIXSCOPE_DAWN_ROUTES']) ?? ['default', 'opengles-llvmpipe', 'swiftshader-vulkan']);
     const { device } = dawn;
@@ -63,7 +67,7 @@ export const scanSection: BenchSection = {
       });
       const forms = MIXERS.flatMap((mixer) => mixer.forms.filter((f) => hasScanChoice(findPlan(mixer.id, f.id) ?? { uniforms: [], passes: [] })).map((form) => ({ mixer, form })));
       for (const { mixer, form } of forms) {
-        for (const L of LENGTHS) {
+        for (const L of form.scaling === 'quadratic' ? QUADRATIC_LENGTHS : LENGTHS) {
           const { params, inputs } = pointInputs(mixer, L);
           const kernels: { name: string; kernel: PreparedKernel; ms: number[] }[] = [];
           try {
