@@ -5,6 +5,7 @@
  */
 import { compareSection } from './compare-section.js';
 import { cpuSection } from './cpu-section.js';
+import { fusedSection } from './fused-section.js';
 import { matmulSection } from './matmul-section.js';
 import { numpySection } from './numpy-section.js';
 import { reportSection } from './report-section.js';
@@ -12,4 +13,4 @@ import { scanSection } from './scan-section.js';
 import type { BenchSection } from './section.js';
 import { wgslSection } from './wgsl-section.js';
 
-export const BENCH_SECTIONS: BenchSection[] = [cpuSection, numpySection, wgslSection, matmulSection, scanSection, compareSection, reportSection];
+export const BENCH_SECTIONS: BenchSection[] = [cpuSection, numpySection, wgslSection, matmulSection, fusedSection, scanSection, compareSection, reportSection];
