@@ -5,7 +5,7 @@
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { copyOut, paddedLd, transposeInto } from '../../kernels/causal.js';
+import { copyOut, paddedLd } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { qkvSizes } from '../common/qkv.js';
 import { tttBatch, tttStep } from './reference.js';
@@ -39,7 +39,9 @@ export function recurrent(inputs: Inputs, params: Params, dtype: DType): Tensor 
  * Mini-batch GD in the dual form of the TTT paper: for a batch of c tokens at weights W_0,
  * E = K_b W_0ᵀ − V_b (c×dv residuals), A_ru = k_u·q_r for u ≤ r (c×c, causal),
  * y_r = W_0 q_r − η Σ_{u≤r} A_ru e_u, then W ← W_0 − η Eᵀ K_b. No per-token W is ever formed.
- * The five products per batch (K_b Wt, Q_b Wt, Q_b K_bᵀ, A E, K_bᵀ E) are SIMD matmuls.
+ * The five products per batch (K_b Wt, Q_b Wt, Q_b K_bᵀ, A E, K_bᵀ E) are SIMD matmuls; E starts as
+ * −V_b and is scaled by −η once, so the correction and the update accumulate straight into Y and
+ * Wt. Every stage stays in the run's dtype on the kernels' memory.
  */
 export function miniBatch(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const { L, d, dv } = qkvSizes(inputs);
@@ -48,29 +50,32 @@ export function miniBatch(inputs: Inputs, params: Params, dtype: DType): Tensor 
   const ws = workspace();
   const ldK = paddedLd(L);
   const ldA = paddedLd(b);
-  const [Wt, K, Kt, Q, V, Y, E, A, product] = ws.frame(dtype, [d * dv, L * d, d * ldK, L * d, L * dv, L * dv, b * dv, b * ldA, Math.max(b, d) * dv]) as [
+  const [Wt, K, Kt, Q, V, Y, E, A, factors] = ws.frame(dtype, [d * dv, L * d, d * ldK, L * d, L * dv, L * dv, b * dv, b * ldA, 2]) as [
     FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
   ];
   K.set(inputs['K']!.data);
-  transposeInto(inputs['K']!.data, L, d, Kt, ldK);
+  ws.transpose(L, d, { data: K, ld: d }, { data: Kt, ld: ldK });
   Q.set(inputs['Q']!.data);
   V.set(inputs['V']!.data);
+  factors[0] = -1;
+  factors[1] = -eta;
+  const residuals = { data: E, ld: dv };
   for (let t0 = 0; t0 < L; t0 += b) {
     const c = Math.min(b, L - t0);
     const Kb = { data: K, offset: t0 * d, ld: d };
     const Qb = { data: Q, offset: t0 * d, ld: d };
     const KbT = { data: Kt, offset: t0, ld: ldK };
-    ws.gemm(c, dv, d, Kb, { data: Wt, ld: dv }, { data: E, ld: dv }, false);
-    for (let i = 0; i < c * dv; i++) E[i] = E[i]! - V[t0 * dv + i]!;
-    ws.gemm(c, dv, d, Qb, { data: Wt, ld: dv }, { data: Y, offset: t0 * dv, ld: dv }, false);
+    const Yb = { data: Y, offset: t0 * dv, ld: dv };
+    // E = K_b Wt − V_b, then E ← −η E.
+    ws.scaleRows(1, c * dv, { data: V, offset: t0 * dv, ld: c * dv }, { data: E, ld: c * dv }, { data: factors, ld: 1 }, 0);
+    ws.gemm(c, dv, d, Kb, { data: Wt, ld: dv }, residuals, true);
+    ws.scaleRows(1, c * dv, { data: E, ld: c * dv }, { data: E, ld: c * dv }, { data: factors, offset: 1, ld: 1 }, 0);
+    ws.gemm(c, dv, d, Qb, { data: Wt, ld: dv }, Yb, false);
     ws.gemm(c, c, d, Qb, KbT, { data: A, ld: ldA }, false);
     for (let r = 0; r < c; r++) A.fill(0, r * ldA + r + 1, r * ldA + c);
-    // y_r −= η (A E)_r, the correction summed before it is scaled.
-    ws.gemm(c, dv, c, { data: A, ld: ldA }, { data: E, ld: dv }, { data: product, ld: dv }, false);
-    for (let i = 0; i < c * dv; i++) Y[t0 * dv + i] = Y[t0 * dv + i]! - eta * product[i]!;
-    // Wt −= η K_bᵀ E
-    ws.gemm(d, dv, c, KbT, { data: E, ld: dv }, { data: product, ld: dv }, false);
-    for (let i = 0; i < d * dv; i++) Wt[i] = Wt[i]! - eta * product[i]!;
+    // y_r += Σ_u A_ru (−η e_u), Wt += K_bᵀ (−η E)
+    ws.gemm(c, dv, c, { data: A, ld: ldA }, residuals, Yb, true);
+    ws.gemm(d, dv, c, KbT, residuals, { data: Wt, ld: dv }, true);
   }
   return tensor([L, dv], copyOut(Y));
 }
