@@ -4,11 +4,12 @@
  *   S_t = a_t·S_{t−1} + k_t v_tᵀ,  y_t = S_tᵀ q_t,
  * equivalently Y = ((Q Kᵀ) ⊙ G) V with G_ts = a_{s+1}·…·a_t for s ≤ t (G_tt = 1).
  * Every decay is a running product, never a quotient of prefix products, so gates near 0 cannot
- * produce 0/0. All arrays are in the run's dtype; the matmul-shaped stages run on the engine's
+ * produce 0/0. Q, K and V are copied into the kernels' memory in the run's dtype (they may come
+ * in either float dtype), the gates are in it; the matmul-shaped stages run on the engine's
  * SIMD matmul (kernels/) over views of its memory, and nothing is allocated inside the loops.
  */
 import type { Inputs } from '../../core/mixer.js';
-import { allocate, cast, type DType, type FloatArray } from '../../core/tensor.js';
+import { allocate, type DType, type FloatArray } from '../../core/tensor.js';
 import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 
@@ -112,7 +113,11 @@ export function gatedChunked(p: GatedProblem, C: number): FloatArray {
   return copyOut(Yv);
 }
 
-/** Q, K, V of a mixer's inputs cast to the run's dtype, with one constant gate value at every step. */
+/**
+ * Q, K, V of a mixer's inputs as they are (the kernels copy them into their memory in the run's
+ * dtype: the rounding of a cast without a fresh array per call), with one constant gate value at
+ * every step.
+ */
 export function constantGateProblem(
   inputs: Inputs,
   dtype: DType,
@@ -123,5 +128,5 @@ export function constantGateProblem(
   const dv = inputs['V']!.shape[1]!;
   const gates = allocate(dtype, L);
   gates.fill(gate);
-  return { Q: cast(Q, dtype).data, K: cast(inputs['K']!, dtype).data, V: cast(inputs['V']!, dtype).data, gates, L, d, dv, dtype };
+  return { Q: Q.data, K: inputs['K']!.data, V: inputs['V']!.data, gates, L, d, dv, dtype };
 }

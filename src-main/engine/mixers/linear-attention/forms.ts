@@ -3,22 +3,23 @@
  * forms first map Q and K through φ = elu + 1 into φQ, φK (L×d each), as a GPU pipeline would.
  */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
-import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd, transposeInto } from '../../kernels/causal.js';
+import { tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { causalApply, causalScores, copyOut, maskAboveDiagonal, paddedLd } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { chunkSize } from '../common/chunks.js';
 import { qkvSizes } from '../common/qkv.js';
 import { eluPlusOne } from './reference.js';
 
-function featureMap(x: Tensor, dtype: DType): FloatArray {
-  const out = allocate(dtype, x.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = eluPlusOne(x.data[i]!);
-  return out;
-}
-
-/** φ of each input value, rounded to the dtype of `out` (as featureMap does). */
+/** φ of each input value, rounded to the dtype of `out`. */
 function mapInto(x: ArrayLike<number>, out: FloatArray): void {
   for (let i = 0; i < out.length; i++) out[i] = eluPlusOne(x[i]!);
+}
+
+/** φ(x)ᵀ (cols × rows, rows ldOut apart) of x (rows × cols), straight into the kernels' memory. */
+function mapTransposedInto(x: ArrayLike<number>, rows: number, cols: number, out: FloatArray, ldOut: number): void {
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) out[c * ldOut + r] = eluPlusOne(x[r * cols + c]!);
+  }
 }
 
 /** A = (φ(Q) φ(K)ᵀ) ⊙ M (L×L, causal), then Y = (A V) / (A 1) row by row; both products on the SIMD matmul. */
@@ -28,7 +29,7 @@ export function parallel(inputs: Inputs, _params: Params, dtype: DType): Tensor 
   const ld = paddedLd(L);
   const [fQ, fKt, V, A, Y] = ws.frame(dtype, [L * d, d * ld, L * dv, L * ld, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   mapInto(inputs['Q']!.data, fQ);
-  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt, ld);
+  mapTransposedInto(inputs['K']!.data, L, d, fKt, ld);
   V.set(inputs['V']!.data);
   causalScores(ws, L, d, fQ, fKt, A, ld, ld);
   maskAboveDiagonal(A, L, ld);
@@ -50,10 +51,9 @@ export function recurrent(inputs: Inputs, _params: Params, dtype: DType): Tensor
   const Qd = inputs['Q']!.data;
   const Kd = inputs['K']!.data;
   const ws = workspace();
-  const [S, k, q, V, Y, one] = ws.frame(dtype, [d * dv, d, d, L * dv, L * dv, 1]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
+  const [S, k, q, V, Y, one, z] = ws.frame(dtype, [d * dv, d, d, L * dv, L * dv, 1, d]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   V.set(inputs['V']!.data);
   one[0] = 1;
-  const z = allocate(dtype, d);
   for (let t = 0; t < L; t++) {
     let denominator = 0;
     for (let i = 0; i < d; i++) {
@@ -83,7 +83,7 @@ export function chunked(inputs: Inputs, params: Params, dtype: DType): Tensor {
   const ldA = paddedLd(width);
   const [fQ, fKt, V, A, S, Y] = ws.frame(dtype, [L * d, d * ldK, L * dv, width * ldA, d * dv, L * dv]) as [FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray];
   mapInto(inputs['Q']!.data, fQ);
-  transposeInto(featureMap(inputs['K']!, dtype), L, d, fKt, ldK);
+  mapTransposedInto(inputs['K']!.data, L, d, fKt, ldK);
   V.set(inputs['V']!.data);
   const z = new Float64Array(d);
   for (let c0 = 0; c0 < L; c0 += C) {

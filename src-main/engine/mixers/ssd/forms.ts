@@ -1,6 +1,8 @@
 /**
  * The quadratic and scan kernels of SSD (MIXERS.md §6). SSD is masked attention with Q = C, K = B,
- * V = X and the selective mask G, so both run the scalar-gated kernels on (C, B, X, a).
+ * V = X and the selective mask G, so both run the scalar-gated kernels on (C, B, X, a). C, B and X
+ * go in as they are: the kernels copy them into their memory in the run's dtype (the same rounding
+ * as a cast, without a fresh array per call); the gates, read in plain loops, are cast.
  */
 import type { Inputs, Params } from '../../core/mixer.js';
 import { cast, tensor, type DType, type Tensor } from '../../core/tensor.js';
@@ -10,9 +12,9 @@ import { ssdSizes } from './reference.js';
 function asGatedAttention(inputs: Inputs, dtype: DType): GatedProblem {
   const { L, N, P } = ssdSizes(inputs);
   return {
-    Q: cast(inputs['C']!, dtype).data,
-    K: cast(inputs['B']!, dtype).data,
-    V: cast(inputs['X']!, dtype).data,
+    Q: inputs['C']!.data,
+    K: inputs['B']!.data,
+    V: inputs['X']!.data,
     gates: cast(inputs['a']!, dtype).data,
     L,
     d: N,
