@@ -4,7 +4,8 @@
  * cache its preload's bridge lends, the bridge's invokes reach main's handler (Electron mock) with
  * the compute window as sender, and the handler keeps `wgsl-tuning.json` as the Node hosts do. A
  * tile stored earlier under the window's key is reused at calibration
- * (the point says `cached`), and the scans, not stored yet, are tuned and stored into the file.
+ * (the point says `cached`), and the scans and the fused kernel, not stored yet, are tuned and
+ * stored into the file.
  * Skipped visibly without an adapter.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -60,7 +61,7 @@ afterAll(async () => {
 });
 
 gpuDescribe(probe, "the compute page's wgsl backend on the cache main lends it", () => {
-  it('reuses a stored tile at calibration (the point says cached) and stores the scans it tuned in the shared file', async () => {
+  it('reuses a stored tile at calibration (the point says cached) and stores the scans and fused kernel it tuned in the shared file', async () => {
     const key = tuningKey(probe.adapter!, COMPUTE_WINDOW_HOST);
     // A tile other than the default, so that only the cache can have picked it.
     const stored = matmulConfigsFor(dawn!.adapter.limits).find((c) => c.microM !== DEFAULT_MATMUL.microM || c.depth !== DEFAULT_MATMUL.depth)!;
@@ -72,9 +73,10 @@ gpuDescribe(probe, "the compute page's wgsl backend on the cache main lends it",
     kernel.release();
     expect(kernel.kernelConfig).toMatchObject({ kernel: 'wgsl-matmul-tile', params: { microM: stored.microM, depth: stored.depth }, source: 'cached' });
 
-    const file = JSON.parse(readFileSync(join(dir, TUNING_CACHE_FILE), 'utf8')) as { matmul: object; scan: Record<string, { mode: string }> };
+    const file = JSON.parse(readFileSync(join(dir, TUNING_CACHE_FILE), 'utf8')) as { matmul: object; scan: Record<string, { mode: string }>; fused: object };
     expect(Object.keys(file.matmul)).toEqual([key]);
     expect(Object.keys(file.scan)).toEqual([key]);
+    expect(Object.keys(file.fused)).toEqual([key]);
     expect(file.scan[key]!.mode).toMatch(/^(sequential|parallel)$/);
   }, 300_000);
 });

@@ -48,8 +48,10 @@ describe('the tuning cache main lends the compute window', () => {
   it('answers a lookup from the file a Node host wrote, and misses for another adapter', async () => {
     await fileTuningCache(dir).store(KEY, { microM: 8, depth: 32 });
     await fileTuningCache(dir).storeScan!(KEY, { mode: 'parallel' });
+    await fileTuningCache(dir).storeFused(KEY, { rows: 64, keys: 32, rowsPerInvocation: 8 });
     expect(await ask({ method: 'lookup', key: KEY })).toEqual({ ok: true, value: { microM: 8, depth: 32 } });
     expect(await ask({ method: 'lookupScan', key: KEY })).toEqual({ ok: true, value: { mode: 'parallel' } });
+    expect(await ask({ method: 'lookupFused', key: KEY })).toEqual({ ok: true, value: { rows: 64, keys: 32, rowsPerInvocation: 8 } });
     const other = tuningKey({ ...adapter, description: 'Mesa Intel(R) Xe Graphics (TGL GT2) 24.3.0' }, COMPUTE_WINDOW_HOST);
     expect(await ask({ method: 'lookup', key: other })).toEqual({ ok: true, value: null });
   });
@@ -57,10 +59,18 @@ describe('the tuning cache main lends the compute window', () => {
   it('persists a store in the Node hosts’ file format, read back by a later lookup and by a Node host', async () => {
     expect(await ask({ method: 'store', key: KEY, config: { microM: 4, depth: 8 } })).toEqual({ ok: true, value: null });
     expect(await ask({ method: 'storeScan', key: KEY, config: { mode: 'sequential' } })).toEqual({ ok: true, value: null });
+    expect(await ask({ method: 'storeFused', key: KEY, config: { rows: 128, keys: 32, rowsPerInvocation: 8 } })).toEqual({ ok: true, value: null });
     const file = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'mixscope-wgsl-tuning', version: 1, matmul: { [KEY]: { microM: 4, depth: 8 } }, scan: { [KEY]: { mode: 'sequential' } } });
+    expect(file).toMatchObject({
+      format: 'mixscope-wgsl-tuning',
+      version: 1,
+      matmul: { [KEY]: { microM: 4, depth: 8 } },
+      scan: { [KEY]: { mode: 'sequential' } },
+      fused: { [KEY]: { rows: 128, keys: 32, rowsPerInvocation: 8 } },
+    });
     expect(await ask({ method: 'lookup', key: KEY })).toEqual({ ok: true, value: { microM: 4, depth: 8 } });
     expect(await fileTuningCache(dir).lookupScan!(KEY)).toEqual({ mode: 'sequential' });
+    expect(await fileTuningCache(dir).lookupFused(KEY)).toEqual({ rows: 128, keys: 32, rowsPerInvocation: 8 });
   });
 
   it('keeps both of two stores sent at once (calls run one at a time)', async () => {
@@ -73,7 +83,7 @@ describe('the tuning cache main lends the compute window', () => {
   it('refuses bad payloads naming the method and the field, and writes nothing', async () => {
     const refusals: [unknown, string][] = [
       [null, 'computeTuning: (root): expected object, got null'],
-      [{ method: 'erase', key: KEY }, "computeTuning: method: Invalid discriminator value. Expected 'lookup' | 'store' | 'lookupScan' | 'storeScan'"],
+      [{ method: 'erase', key: KEY }, "computeTuning: method: Invalid discriminator value. Expected 'lookup' | 'store' | 'lookupScan' | 'storeScan' | 'lookupFused' | 'storeFused'"],
       [{ method: 'lookup', key: 42 }, 'computeTuning.lookup: key: expected string, got number'],
       [{ method: 'lookup', key: 'x'.repeat(MAX_TUNING_KEY_CHARS + 1) }, 'computeTuning.lookup: key: Too big: expected string to have <=2048 characters'],
       [{ method: 'lookup', key: 'not json' }, `computeTuning.lookup: key: not a tuning key of the route '${COMPUTE_WINDOW_HOST}'`],
@@ -82,6 +92,8 @@ describe('the tuning cache main lends the compute window', () => {
       [{ method: 'store', key: KEY }, 'computeTuning.store: config: missing (expected object)'],
       [{ method: 'storeScan', key: KEY, config: { mode: 'diagonal' } }, 'computeTuning.storeScan: config.mode: expected one of "sequential"|"parallel"'],
       [{ method: 'storeScan', key: KEY, config: { mode: 'parallel', extra: 'x'.repeat(1e5) } }, 'computeTuning.storeScan: config: Unrecognized key: "extra"'],
+      [{ method: 'storeFused', key: KEY, config: { rows: 256, keys: 32, rowsPerInvocation: 8 } }, 'computeTuning.storeFused: config: not a fused softmax configuration of this version'],
+      [{ method: 'lookupFused', key: KEY, config: {} }, 'computeTuning.lookupFused: (root): Unrecognized key: "config"'],
     ];
     for (const [payload, message] of refusals) {
       const reply = (await ask(payload)) as { ok: boolean; error: { code: string; message: string } };

@@ -11,8 +11,9 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { fail, succeed, type Envelope } from '../contract/envelope.js';
 import { describeIssue } from '../engine/record/issue.js';
-import { COMPUTE_WINDOW_HOST, TUNING_CHANNEL } from '../gpu/page/lent-tuning.js';
-import { knownMatmulConfig, type TuningCache } from '../gpu/wgsl/tuning-key.js';
+import { COMPUTE_WINDOW_HOST, TUNING_CHANNEL, type TuningMethod } from '../gpu/page/lent-tuning.js';
+import { knownFusedConfig } from '../gpu/wgsl/fused-config.js';
+import { knownMatmulConfig, type FusedTuningStore, type TuningCache } from '../gpu/wgsl/tuning-key.js';
 import type { HandlerRegistry } from './ipc.js';
 
 /** A tuning key is five short strings (wgsl/tuning-key.ts); anything longer is not one. */
@@ -36,21 +37,32 @@ const matmulSchema = z
   .strictObject({ microM: z.number(), depth: z.number() })
   .refine((c) => knownMatmulConfig(c) !== undefined, 'not a matmul tile configuration of this version');
 const scanSchema = z.strictObject({ mode: z.enum(['sequential', 'parallel']) });
+const fusedSchema = z
+  .strictObject({ rows: z.number(), keys: z.number(), rowsPerInvocation: z.number() })
+  .refine((c) => knownFusedConfig(c) !== undefined, 'not a fused softmax configuration of this version');
 
-/** One entry per TuningCache method; a method added there fails to compile here until it is lent. */
+/** One entry per method of the lent cache; a method added there fails to compile here until it is checked. */
 const callSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('lookup'), key: keySchema }),
   z.strictObject({ method: z.literal('store'), key: keySchema, config: matmulSchema }),
   z.strictObject({ method: z.literal('lookupScan'), key: keySchema }),
   z.strictObject({ method: z.literal('storeScan'), key: keySchema, config: scanSchema }),
+  z.strictObject({ method: z.literal('lookupFused'), key: keySchema }),
+  z.strictObject({ method: z.literal('storeFused'), key: keySchema, config: fusedSchema }),
 ]);
+const everyMethodChecked: [Exclude<TuningMethod, TuningCallOf['method']>] extends [never] ? true : never = true;
+void everyMethodChecked;
+/** The cache main answers from: the Node hosts' file cache has every method; a narrower one misses. */
+export type MainTuningCache = TuningCache & Partial<FusedTuningStore>;
 type TuningCallOf = z.infer<typeof callSchema>;
-const answers: { [M in keyof TuningCache]-?: (cache: TuningCache, call: Extract<TuningCallOf, { method: M }>) => Promise<unknown> } = {
+const answers: { [M in TuningMethod]: (cache: MainTuningCache, call: Extract<TuningCallOf, { method: M }>) => Promise<unknown> } = {
   lookup: (cache, { key }) => cache.lookup(key),
   store: (cache, { key, config }) => cache.store(key, knownMatmulConfig(config)!),
   // A cache without scan entries answers a miss and keeps nothing, as the backend expects.
   lookupScan: async (cache, { key }) => cache.lookupScan?.(key),
   storeScan: async (cache, { key, config }) => cache.storeScan?.(key, config),
+  lookupFused: async (cache, { key }) => cache.lookupFused?.(key),
+  storeFused: async (cache, { key, config }) => cache.storeFused?.(key, knownFusedConfig(config)!),
 };
 
 /** Checks one call: the parsed call, or the refusal naming the method (when known) and the field. */
@@ -64,7 +76,7 @@ export function parseTuningCall(payload: unknown): TuningCallOf | Envelope<never
 }
 
 /** Registers the channel; returns the unregistration (for tests and a restart of the services). */
-export function registerComputeTuning(ipc: HandlerRegistry, cache: TuningCache, isComputeWindow: (event: IpcMainInvokeEvent) => boolean): () => void {
+export function registerComputeTuning(ipc: HandlerRegistry, cache: MainTuningCache, isComputeWindow: (event: IpcMainInvokeEvent) => boolean): () => void {
   let queue: Promise<unknown> = Promise.resolve();
   ipc.handle(TUNING_CHANNEL, async (event, payload) => {
     if (!isComputeWindow(event)) return fail('forbidden', `${WHERE}: refused a call from outside the compute window`);

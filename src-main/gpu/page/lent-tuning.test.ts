@@ -15,7 +15,7 @@ function fakeMain() {
   const kept = new Map<string, unknown>();
   const invoke = async (channel: string, call: TuningCall): Promise<unknown> => {
     calls.push({ channel, call });
-    const kind = call.method.endsWith('Scan') ? 'scan' : 'matmul';
+    const kind = call.method.replace(/^(lookup|store)/, '') || 'matmul';
     if (call.method.startsWith('store')) {
       kept.set(`${kind} ${call.key}`, call.config);
       return { ok: true, value: null };
@@ -47,8 +47,11 @@ describe('the tuning cache lent to the compute page', () => {
     expect(await cache.lookupScan(KEY)).toBeUndefined();
     await cache.store(KEY, { microM: 8, depth: 32 });
     await cache.storeScan(KEY, { mode: 'parallel' });
+    expect(await cache.lookupFused(KEY)).toBeUndefined();
+    await cache.storeFused(KEY, { rows: 64, keys: 32, rowsPerInvocation: 4 });
     expect(await cache.lookup(KEY)).toEqual({ microM: 8, depth: 32 });
     expect(await cache.lookupScan(KEY)).toEqual({ mode: 'parallel' });
+    expect(await cache.lookupFused(KEY)).toEqual({ rows: 64, keys: 32, rowsPerInvocation: 4 });
     expect(await cache.lookup(KEY.replace('24.2.8', '24.3.0'))).toBeUndefined();
     expect(warnings).toEqual([]);
   });

@@ -1,13 +1,13 @@
 /**
  * The wgsl tuning cache that main lends the app's compute window. A sandboxed page has no file
  * system, so the compute window's preload exposes `window.mixscopeTuning` (one function per method
- * of `TuningCache`, each an IPC call), and main answers from the same `wgsl-tuning.json` the Node
+ * of `TuningCache` and `FusedTuningStore`, each an IPC call), and main answers from the same `wgsl-tuning.json` the Node
  * hosts keep in the user-data folder (src-main/app/compute-tuning.ts). The page wraps it back into
  * a `TuningCache` for its WgslBackend, so calibration reuses a choice as it does under Node.
  * Headless Chromium (the CLI's page host) has no such bridge and keeps no cache.
  * Shared by the page, the compute preload and main: no Node built-ins, no schema library.
  */
-import type { TuningCache } from '../wgsl/tuning-key.js';
+import type { FusedTuningStore, TuningCache } from '../wgsl/tuning-key.js';
 
 /** The route the compute window's probes and tuning keys name (entry.ts, app/window-backend.ts). */
 export const COMPUTE_WINDOW_HOST = 'compute window (Electron)';
@@ -16,9 +16,11 @@ export const TUNING_CHANNEL = 'mixscope:compute-tuning';
 /** Where the compute preload puts the bridge on `window`. */
 export const TUNING_BRIDGE = 'mixscopeTuning';
 
-export type TuningMethod = keyof TuningCache;
-/** Every method of TuningCache; the check below fails to compile when one is added and not lent. */
-export const TUNING_METHODS = ['lookup', 'store', 'lookupScan', 'storeScan'] as const satisfies readonly TuningMethod[];
+/** The whole cache a Node host has: the tile, the scans and the fused softmax kernel. */
+export type LentTuningCache = Required<TuningCache> & FusedTuningStore;
+export type TuningMethod = keyof LentTuningCache;
+/** Every method of the cache; the check below fails to compile when one is added and not lent. */
+export const TUNING_METHODS = ['lookup', 'store', 'lookupScan', 'storeScan', 'lookupFused', 'storeFused'] as const satisfies readonly TuningMethod[];
 type Unlent = Exclude<TuningMethod, (typeof TUNING_METHODS)[number]>;
 const everyMethodLent: [Unlent] extends [never] ? true : Unlent = true;
 void everyMethodLent;
@@ -55,7 +57,7 @@ function isReply(raw: unknown): raw is TuningReply {
  * The lent cache as the WgslBackend takes it. Like the file cache it never throws: a refused or
  * failed call is a miss (or an unkept choice) with a warning, and the device is tuned afresh.
  */
-export function lentTuningCache(bridge: TuningBridge, warn: (message: string) => void = (m) => console.warn(m)): Required<TuningCache> {
+export function lentTuningCache(bridge: TuningBridge, warn: (message: string) => void = (m) => console.warn(m)): LentTuningCache {
   async function call(method: TuningMethod, key: string, config?: unknown): Promise<unknown> {
     try {
       const reply: unknown = await bridge[method](key, config);
@@ -69,9 +71,11 @@ export function lentTuningCache(bridge: TuningBridge, warn: (message: string) =>
     }
   }
   return {
-    lookup: (key) => call('lookup', key) as ReturnType<TuningCache['lookup']>,
+    lookup: (key) => call('lookup', key) as ReturnType<LentTuningCache['lookup']>,
     store: async (key, config) => void (await call('store', key, config)),
-    lookupScan: (key) => call('lookupScan', key) as ReturnType<Required<TuningCache>['lookupScan']>,
+    lookupScan: (key) => call('lookupScan', key) as ReturnType<LentTuningCache['lookupScan']>,
     storeScan: async (key, config) => void (await call('storeScan', key, config)),
+    lookupFused: (key) => call('lookupFused', key) as ReturnType<LentTuningCache['lookupFused']>,
+    storeFused: async (key, config) => void (await call('storeFused', key, config)),
   };
 }

@@ -23,8 +23,9 @@ export interface TuningCache {
 }
 
 /**
- * Where a cache also keeps the fused softmax kernel's configuration (the Node file cache does; a
- * cache lent over IPC does not yet, so its hosts tune the fused kernel afresh at each calibration).
+ * Where a cache also keeps the fused softmax kernel's configuration (the Node file cache does, and
+ * so does the one main lends the app's compute window; a cache without it has its hosts tune the
+ * fused kernel afresh at each calibration).
  */
 export interface FusedTuningStore {
   /** The fused configuration chosen earlier under this key, as `lookup`. */
