@@ -1,22 +1,23 @@
 /** The CPU kernels of FNet mixing (MIXERS.md §10), in the run's dtype. */
 import type { Inputs, Params } from '../../core/mixer.js';
-import { allocate, cast, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
+import { allocate, tensor, type DType, type FloatArray, type Tensor } from '../../core/tensor.js';
 import { copyOut, paddedLd } from '../../kernels/causal.js';
 import { workspace } from '../../kernels/gemm.js';
 import { createFftPlan } from './fft-plan.js';
 import { fnetSizes } from './reference.js';
 
-/** FFT over d of every row into the complex spectrum Z, then FFT over L of every column; Y = Re. */
+/**
+ * FFT over d of every row into the complex spectrum Z, then FFT over L of every column; Y = Re.
+ * X (in the run's dtype), Z and the row and column buffers are views of the kernels' reused
+ * memory; only the output is a fresh array.
+ */
 export function fft(inputs: Inputs, _params: Params, dtype: DType): Tensor {
   const { L, d } = fnetSizes(inputs);
-  const X = cast(inputs['X']!, dtype).data;
-  const zRe = allocate(dtype, L * d);
-  const zIm = allocate(dtype, L * d);
+  const [X, zRe, zIm, rowRe, rowIm, colRe, colIm] = workspace().frame(dtype, [L * d, L * d, L * d, d, d, L, L]) as [
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray,
+  ];
+  X.set(inputs['X']!.data);
   const Y = allocate(dtype, L * d);
-  const rowRe = allocate(dtype, d);
-  const rowIm = allocate(dtype, d);
-  const colRe = allocate(dtype, L);
-  const colIm = allocate(dtype, L);
   const hidden = createFftPlan(d, dtype);
   const sequence = createFftPlan(L, dtype);
   for (let t = 0; t < L; t++) {
