@@ -10,13 +10,13 @@ import { f16StorageOf, passVariant } from './f16-storage.js';
 import { f32StorageBuffers, storageVariant, withoutComments } from './f16-variant.js';
 import { resolveIncludes } from './includes.js';
 import { shaderSource } from './pipelines.js';
-import { passesOf } from './plan.js';
+import { everyPassOf } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { pointInputs } from './test-host.js';
 
 const load = fileShaderLoader();
 const planned = MIXERS.flatMap((mixer) => mixer.forms.filter((f) => findPlan(mixer.id, f.id)).map((form) => ({ mixer, form, plan: findPlan(mixer.id, form.id)! })));
-const shaders = [...new Set(planned.flatMap(({ plan }) => passesOf(plan).map((p) => p.shader)))].sort();
+const shaders = [...new Set(planned.flatMap(({ plan }) => everyPassOf(plan).map((p) => p.shader)))].sort();
 
 /** The function each offset of `code` lies in: its parameters and body (test's own scan, not the rewrite's). */
 function functionAt(code: string, at: number): string {
@@ -70,7 +70,7 @@ describe('f16 variants of every planned shader', () => {
   it.each(planned.map(({ mixer, form, plan }) => [`${mixer.id}/${form.id}`, mixer, form, plan] as const))('%s: the buffers it keeps f32 stay f32 at their bindings, the rest f16', async (_key, mixer, form, plan) => {
     const { params } = pointInputs(mixer, 37, 12, 10);
     const storage = f16StorageOf(mixer.id, form.id, 'f16');
-    for (const pass of passesOf(plan)) {
+    for (const pass of everyPassOf(plan)) {
       const variant = passVariant(storage, pass, params);
       const code = (await shaderSource(pass.shader, load, variant)).code;
       const names = pass.storage instanceof Function ? pass.storage(params) : pass.storage;

@@ -55,6 +55,11 @@ export function passesOf(plan: FormPlan): PassPlan[] {
   return plan.passes.flatMap((step) => (isLoop(step) ? [...step.loop] : [step]));
 }
 
+/** Every pass of a plan and of its parallel variant, loops unrolled (for checks over every shader a form may run). */
+export function everyPassOf(plan: FormPlan): PassPlan[] {
+  return [...passesOf(plan), ...(plan.parallelPasses ? passesOf({ ...plan, passes: plan.parallelPasses }) : [])];
+}
+
 export function storageOf(pass: PassPlan, params: Params): readonly string[] {
   return typeof pass.storage === 'function' ? pass.storage(params) : pass.storage;
 }
