@@ -2,8 +2,9 @@
  * The per-device choice of the fused softmax kernel's configuration (fused-config.ts): every
  * configuration the device's limits admit is first checked against the float64 reference at
  * shapes that are not multiples of its blocks, one of them wider than a value slab (an incorrect
- * one is never picked, whatever its speed), then the correct ones are timed at one shape, median of
- * interleaved rounds, and the fastest is kept. Runs at calibration.
+ * one is never picked, whatever its speed), then the correct ones are timed at one shape (L grown
+ * until the default's run is long enough to time well), median of interleaved rounds, and the
+ * fastest is kept. Runs at calibration.
  */
 import type { PreparedKernel, PrepareRequest } from '../../engine/core/backend.js';
 import { createRng } from '../../engine/core/random.js';
@@ -37,9 +38,14 @@ export interface FusedTuneOptions {
   readonly tolerance?: number;
   /** The check shapes (default L = 37 and 130, the second with dv = 70, wider than a 64-column slab). */
   readonly checkShapes?: readonly { readonly L: number; readonly d: number; readonly dv: number }[];
-  /** The timed shape (default L = 1024, d = dv = 64: short, as it runs at every calibration). */
+  /** The timed length (default: grown ×2 from 512 until the default's run lasts minRunMs, at most maxL). */
   readonly L?: number;
+  /** The timed width d = dv (default 64, a common head size). */
   readonly d?: number;
+  /** The default configuration's run must last this long before L stops growing, ms (default 5). */
+  readonly minRunMs?: number;
+  /** Default 16384. */
+  readonly maxL?: number;
   /** Measured time per configuration, ms (default 50; at least 5 interleaved rounds, at most 30). */
   readonly minTimeMs?: number;
   /** The candidates (default: every configuration; the caller passes those the device admits). */
@@ -80,9 +86,24 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** L grown (×2) from 512 until the default configuration's run lasts minRunMs, within maxL. */
+async function tuningLength(prepare: PrepareWithFused, d: number, minRunMs: number, maxL: number): Promise<number> {
+  for (let L = 512; ; L *= 2) {
+    if (L * 2 > maxL) return L;
+    const kernel = await prepare(DEFAULT_FUSED, request(L, d, d));
+    try {
+      const { wallMs, gpuMs } = await kernel.run();
+      if ((gpuMs ?? wallMs) >= minRunMs) return L;
+    } finally {
+      kernel.release();
+    }
+  }
+}
+
 export async function autotuneFused(prepare: PrepareWithFused, options: FusedTuneOptions = {}): Promise<FusedTuning> {
   const tolerance = options.tolerance ?? 1e-4;
-  const shape = { L: options.L ?? 1024, d: options.d ?? 64, dv: options.d ?? 64 };
+  const d = options.d ?? 64;
+  const shape = { L: options.L ?? (await tuningLength(prepare, d, options.minRunMs ?? 5, options.maxL ?? 16384)), d, dv: d };
   const order = options.configs ?? FUSED_CONFIGS;
   const checkShapes = options.checkShapes ?? [{ L: 37, d: 12, dv: 10 }, { L: 130, d: 20, dv: 70 }];
   const candidates: FusedCandidate[] = [];

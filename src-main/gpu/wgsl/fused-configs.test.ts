@@ -91,6 +91,9 @@ if (dawn) {
       await fresh.calibrate('float32');
       expect(fresh.fusedSource).toBe('autotuned');
       expect(fresh.fusedTuning!.candidates.map((c) => c.config)).toEqual(configs);
+      // Timed at an L grown from 512 until the default's run is long enough to time (d = dv = 64).
+      expect(fresh.fusedTuning!.shape).toMatchObject({ d: 64, dv: 64 });
+      expect(Math.log2(fresh.fusedTuning!.shape.L / 512) % 1).toBe(0);
       expect(await cache.lookupFused(key)).toEqual(fresh.fused);
       expect(await cache.lookupScan!(key)).toEqual({ mode: 'sequential' });
 
