@@ -50,11 +50,12 @@ const callSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('lookupFused'), key: keySchema }),
   z.strictObject({ method: z.literal('storeFused'), key: keySchema, config: fusedSchema }),
 ]);
+type TuningCallOf = z.infer<typeof callSchema>;
 const everyMethodChecked: [Exclude<TuningMethod, TuningCallOf['method']>] extends [never] ? true : never = true;
 void everyMethodChecked;
+
 /** The cache main answers from: the Node hosts' file cache has every method; a narrower one misses. */
 export type MainTuningCache = TuningCache & Partial<FusedTuningStore>;
-type TuningCallOf = z.infer<typeof callSchema>;
 const answers: { [M in TuningMethod]: (cache: MainTuningCache, call: Extract<TuningCallOf, { method: M }>) => Promise<unknown> } = {
   lookup: (cache, { key }) => cache.lookup(key),
   store: (cache, { key, config }) => cache.store(key, knownMatmulConfig(config)!),
@@ -70,7 +71,7 @@ export function parseTuningCall(payload: unknown): TuningCallOf | Envelope<never
   const parsed = callSchema.safeParse(payload);
   if (parsed.success) return parsed.data;
   const method = typeof payload === 'object' && payload !== null ? (payload as { method?: unknown }).method : undefined;
-  const where = typeof method === 'string' && method in answers ? `${WHERE}.${method}` : WHERE;
+  const where = typeof method === 'string' && Object.hasOwn(answers, method) ? `${WHERE}.${method}` : WHERE;
   const first = parsed.error.issues[0];
   return fail('invalid-request', `${where}: ${first ? describeIssue(first, payload) : 'invalid payload'}`);
 }
