@@ -84,6 +84,7 @@ describe('the tuning cache main lends the compute window', () => {
     const refusals: [unknown, string][] = [
       [null, 'computeTuning: (root): expected object, got null'],
       [{ method: 'erase', key: KEY }, "computeTuning: method: Invalid discriminator value. Expected 'lookup' | 'store' | 'lookupScan' | 'storeScan' | 'lookupFused' | 'storeFused'"],
+      [{ method: 'toString', key: KEY }, "computeTuning: method: Invalid discriminator value. Expected 'lookup' | 'store' | 'lookupScan' | 'storeScan' | 'lookupFused' | 'storeFused'"],
       [{ method: 'lookup', key: 42 }, 'computeTuning.lookup: key: expected string, got number'],
       [{ method: 'lookup', key: 'x'.repeat(MAX_TUNING_KEY_CHARS + 1) }, 'computeTuning.lookup: key: Too big: expected string to have <=2048 characters'],
       [{ method: 'lookup', key: 'not json' }, `computeTuning.lookup: key: not a tuning key of the route '${COMPUTE_WINDOW_HOST}'`],
