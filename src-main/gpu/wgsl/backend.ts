@@ -1,7 +1,8 @@
 /**
  * The `wgsl` backend: runs any mixer form that has a kernel plan (plans/) on a GPUDevice it is given,
  * whichever host made it (Dawn in a Node worker, a page's navigator.gpu). Storage buffers are the
- * cost model's; points over the device's limits throw OverLimitError before allocating; a lost
+ * cost model's, or a parallel scan's own where its plan declares them (scan-config.ts); points over
+ * the device's limits throw OverLimitError before allocating; a lost
  * device throws DeviceLostError until `reset` brings a new one.
  */
 import type { Backend, BackendProbe, KernelConfig, KernelSupport, PrepareRequest, PreparedKernel } from '../../engine/core/backend.js';

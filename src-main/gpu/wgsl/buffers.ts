@@ -1,7 +1,8 @@
 /**
- * The storage buffers of one point: exactly the cost model's `buffers`, float32 (or f16 at the
- * float16 dtype, each padded to whole 4-byte words as bindings require), so that the bytes
- * allocated equal the cost model's peak bytes at the dtype. Checked against the device's limits
+ * The storage buffers of one point: exactly the cost model's `buffers` (or, where a parallel scan
+ * needs others, the plan's `parallelBuffers`: plan.ts), float32 (or f16 at the float16 dtype, each
+ * padded to whole 4-byte words as bindings require), so that the bytes allocated equal the peak
+ * bytes of the buffers the point runs on, at the dtype. Checked against the device's limits
  * before anything is created, so an over-limit point costs nothing and is recorded with needed
  * versus available.
  */
