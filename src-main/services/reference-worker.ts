@@ -5,51 +5,35 @@
  * computed in place: slower, never missing.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { errorMessage } from '../engine/core/errors.js';
 import type { Inputs } from '../engine/core/mixer.js';
-import { tensor, type FloatArray, type Tensor } from '../engine/core/tensor.js';
+import { tensor, type FloatArray } from '../engine/core/tensor.js';
 import { getForm, getMixer } from '../engine/registry.js';
 import { localReferenceRunner, type ReferenceRunner } from '../engine/sweep/references.js';
+import { serveCalls, WorkerCalls } from './worker-calls.js';
 
 type WireSet = Record<string, { shape: readonly number[]; data: FloatArray }>;
 
 interface ReferenceRequest {
-  readonly id: number;
   readonly mixerId: string;
   readonly formId: string;
   readonly params: Readonly<Record<string, number | string>>;
   readonly sets: readonly WireSet[];
 }
 
-type ReferenceReply =
-  | { readonly id: number; readonly ok: true; readonly tensors: { shape: readonly number[]; data: FloatArray }[]; readonly msPerSet: number }
-  | { readonly id: number; readonly ok: false; readonly message: string };
-
-type Pending = { resolve: (r: { tensors: Tensor[]; msPerSet: number }) => void; reject: (e: Error) => void };
+interface ReferenceAnswer {
+  readonly tensors: { shape: readonly number[]; data: FloatArray }[];
+  readonly msPerSet: number;
+}
 
 export class WorkerReferenceRunner implements ReferenceRunner {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly calls = new WorkerCalls<ReferenceRequest, ReferenceAnswer>('reference');
   private failed: string | undefined;
   private readonly local = localReferenceRunner();
 
   constructor(entry: URL) {
     this.worker = new Worker(entry, { workerData: { task: 'references', backends: [] } });
-    this.worker.on('message', (reply: ReferenceReply) => {
-      const call = this.pending.get(reply.id);
-      if (!call) return;
-      this.pending.delete(reply.id);
-      if (reply.ok) call.resolve({ tensors: reply.tensors.map((t) => tensor(t.shape, t.data)), msPerSet: reply.msPerSet });
-      else call.reject(new Error(reply.message));
-    });
-    const fail = (why: string) => {
-      this.failed ??= why;
-      for (const call of this.pending.values()) call.reject(new Error(`the reference worker stopped: ${why}`));
-      this.pending.clear();
-    };
-    this.worker.on('error', (err) => fail(errorMessage(err)));
-    this.worker.on('exit', (code) => fail(`exit code ${code}`));
+    this.calls.listen(this.worker, (why) => (this.failed ??= why));
   }
 
   /** Why the worker is no longer used (undefined while it answers). */
@@ -59,13 +43,12 @@ export class WorkerReferenceRunner implements ReferenceRunner {
 
   run: ReferenceRunner['run'] = (mixer, form, params, sets) => {
     if (this.failed) return this.local.run(mixer, form, params, sets);
-    const id = this.nextId++;
-    const request: ReferenceRequest = { id, mixerId: mixer.id, formId: form.id, params: { ...params }, sets: sets.map(wireSet) };
-    return new Promise<{ tensors: Tensor[]; msPerSet: number }>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      // A copy of the inputs: the sweep keeps its own for the later visits.
-      this.worker.postMessage(request);
-    }).catch(() => this.local.run(mixer, form, params, sets));
+    // A copy of the inputs: the sweep keeps its own for the later visits.
+    const request: ReferenceRequest = { mixerId: mixer.id, formId: form.id, params: { ...params }, sets: sets.map(wireSet) };
+    return this.calls
+      .call(this.worker, request)
+      .then(({ tensors, msPerSet }) => ({ tensors: tensors.map((t) => tensor(t.shape, t.data)), msPerSet }))
+      .catch(() => this.local.run(mixer, form, params, sets));
   };
 
   close(): void {
@@ -80,21 +63,18 @@ function wireSet(inputs: Inputs): WireSet {
 
 /** The worker's side: answers each request with the references and the time they took per set. */
 export function serveReferences(port: MessagePort): void {
-  port.on('message', (request: ReferenceRequest) => {
-    let reply: ReferenceReply;
-    const transfer: ArrayBuffer[] = [];
-    try {
+  serveCalls(
+    port,
+    (request: ReferenceRequest): ReferenceAnswer => {
       const mixer = getMixer(request.mixerId);
       const form = getForm(mixer, request.formId);
       const reference = form.reference ?? mixer.reference;
       const t0 = performance.now();
       const tensors = request.sets.map((set) => reference(Object.fromEntries(Object.entries(set).map(([n, t]) => [n, tensor(t.shape, t.data)])), request.params));
       const msPerSet = Math.max((performance.now() - t0) / Math.max(request.sets.length, 1), 1e-6);
-      for (const t of tensors) transfer.push(t.data.buffer as ArrayBuffer);
-      reply = { id: request.id, ok: true, tensors: tensors.map((t) => ({ shape: t.shape, data: t.data })), msPerSet };
-    } catch (err) {
-      reply = { id: request.id, ok: false, message: errorMessage(err) };
-    }
-    port.postMessage(reply, transfer);
-  });
+      return { tensors: tensors.map((t) => ({ shape: t.shape, data: t.data })), msPerSet };
+    },
+    // The references are the worker's to give away: moved, not copied.
+    (answer) => answer.tensors.map((t) => t.data.buffer as ArrayBuffer),
+  );
 }

@@ -6,21 +6,19 @@
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { compareRuns, type CompareOptions, type Comparison } from '../engine/compare/index.js';
-import { MixscopeError, errorMessage, type MixscopeErrorCode } from '../engine/core/errors.js';
 import type { RunRecord } from '../engine/record/schema.js';
 import type { ReportFormat, ReportInput } from '../engine/report/input.js';
 import { renderReport } from '../report/render.js';
+import { serveCalls, WorkerCalls } from './worker-calls.js';
 
 type ReportJob =
   | { readonly kind: 'compare'; readonly records: readonly RunRecord[]; readonly options: CompareOptions }
   | { readonly kind: 'render'; readonly input: ReportInput; readonly format: Exclude<ReportFormat, 'pdf'> };
 
-type ReportReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly message: string; readonly code?: string };
-
 export class ReportWorker {
   private worker: Worker | undefined;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private nextId = 1;
+  /** Shared by the workers one after another: a worker that stops fails every call still open. */
+  private readonly calls = new WorkerCalls<ReportJob, unknown>('report');
 
   constructor(private readonly entry: URL | string) {}
 
@@ -43,48 +41,25 @@ export class ReportWorker {
     const worker = new Worker(this.entry, { workerData: { task: 'reports', backends: [] } });
     // An idle report worker does not keep a CLI or a test process alive.
     worker.unref();
-    worker.on('message', (reply: ReportReply) => {
-      const call = this.pending.get(reply.id);
-      if (!call) return;
-      this.pending.delete(reply.id);
-      if (reply.ok) call.resolve(reply.value);
-      else call.reject(reply.code ? new MixscopeError(reply.message, reply.code as MixscopeErrorCode) : new Error(reply.message));
-    });
-    const fail = (why: string) => {
+    // The next call starts another.
+    this.calls.listen(worker, () => {
       if (this.worker === worker) this.worker = undefined;
-      for (const call of this.pending.values()) call.reject(new Error(`the report worker stopped: ${why}`));
-      this.pending.clear();
-    };
-    worker.on('error', (err) => fail(errorMessage(err)));
-    worker.on('exit', (code) => fail(`exit code ${code}`));
+    });
     this.worker = worker;
     return worker;
   }
 
   private run(job: ReportJob): Promise<unknown> {
     const worker = this.started();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, job });
-    }).finally(() => {
-      if (this.pending.size === 0) this.worker?.unref();
+    // Held while a call waits, so that a CLI waiting for its report is not ended under it.
+    worker.ref();
+    return this.calls.call(worker, job).finally(() => {
+      if (this.calls.size === 0) this.worker?.unref();
     });
   }
 }
 
 /** The worker's side: answers each job in turn. */
 export function serveReports(port: MessagePort): void {
-  port.on('message', ({ id, job }: { id: number; job: ReportJob }) => {
-    void (async () => {
-      try {
-        const value = job.kind === 'compare' ? compareRuns(job.records, job.options) : await renderReport(job.input, job.format);
-        port.postMessage({ id, ok: true, value } satisfies ReportReply);
-      } catch (err) {
-        const code = err instanceof MixscopeError ? err.code : undefined;
-        port.postMessage({ id, ok: false, message: errorMessage(err), ...(code ? { code } : {}) } satisfies ReportReply);
-      }
-    })();
-  });
+  serveCalls(port, (job: ReportJob): unknown => (job.kind === 'compare' ? compareRuns(job.records, job.options) : renderReport(job.input, job.format)));
 }

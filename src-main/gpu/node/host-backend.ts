@@ -24,6 +24,7 @@ import {
   type SupportTable,
   type WireTensor,
 } from './protocol.js';
+import { PendingCalls } from './pending-calls.js';
 
 /** A started compute host: its channel, a way to stop it, and a way to hear that it died. */
 export interface ComputeHost {
@@ -66,14 +67,12 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-type Pending = { resolve: (r: HostResult) => void; reject: (e: Error) => void };
-
 export class HostBackend implements Backend {
   readonly id: BackendId;
   private host: ComputeHost | undefined;
   private disposed = false;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  /** Outlives each host: a host's calls are failed when it is lost, and the ids go on. */
+  private readonly calls = new PendingCalls<HostResult>();
   private deadlines: HostDeadlines;
   private supportTable: SupportTable | undefined;
   private lastProbe: BackendProbe | undefined;
@@ -107,12 +106,10 @@ export class HostBackend implements Backend {
     const host = this.start();
     this.host = host;
     host.channel.onMessage((raw) => {
+      // Only the current host's replies count: one let go (lost, disposed of) had its calls failed or left to their deadline.
+      if (host !== this.host) return;
       const reply = raw as HostReply;
-      const call = this.pending.get(reply.id);
-      if (!call || host !== this.host) return;
-      this.pending.delete(reply.id);
-      if (reply.ok) call.resolve(reply.result);
-      else call.reject(fromWireError(reply.error));
+      this.calls.settle(reply.id, reply.ok ? { value: reply.result } : { error: fromWireError(reply.error) });
     });
     host.onExit((reason) => this.lost(host, new HostCrashedError(`${this.id} compute host stopped: ${reason}`)));
     return host;
@@ -122,8 +119,7 @@ export class HostBackend implements Backend {
   private lost(host: ComputeHost, error: Error): void {
     if (host !== this.host) return;
     this.host = undefined;
-    for (const call of this.pending.values()) call.reject(error);
-    this.pending.clear();
+    this.calls.failAll(error);
     void host.terminate().catch(() => undefined);
   }
 
@@ -138,13 +134,9 @@ export class HostBackend implements Backend {
     } catch (err) {
       return Promise.reject(err);
     }
-    const id = this.nextId++;
-    const answer = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: HostResult) => void, reject });
-      host.channel.send({ id, request }, transfer);
-    });
-    return within(answer, deadlineMs, `${this.id} compute host did not answer '${request.op}'`).catch((err: unknown) => {
-      if (this.pending.delete(id) && err instanceof DeviceLostError) this.lost(host, err);
+    const { id, answer } = this.calls.open((id) => host.channel.send({ id, request }, transfer));
+    return within(answer as Promise<T>, deadlineMs, `${this.id} compute host did not answer '${request.op}'`).catch((err: unknown) => {
+      if (this.calls.forget(id) && err instanceof DeviceLostError) this.lost(host, err);
       throw err;
     });
   }
@@ -155,7 +147,7 @@ export class HostBackend implements Backend {
    * An idle host is kept. True when a host was stopped.
    */
   interrupt(reason = 'the sweep was cancelled'): boolean {
-    if (!this.host || this.pending.size === 0) return false;
+    if (!this.host || this.calls.size === 0) return false;
     this.lost(this.host, new MixscopeError(reason, 'cancelled'));
     return true;
   }
