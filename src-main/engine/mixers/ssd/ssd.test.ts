@@ -28,6 +28,18 @@ describe('ssd', () => {
     },
   );
 
+  it.each([
+    [5, 3, 7],
+    [13, 9, 16],
+  ])('chunked with N = %i, P = %i (widths past whole vectors), chunk %i, agrees with the reference', (N, P, chunk) => {
+    const L = 75;
+    const inputs = mixer.randomInputs(mixer.dims({ L, d: N, dv: P, state: 4 }, {}), createRng(N * P), {});
+    const params = resolveParams(mixer, { chunk });
+    const reference = mixer.reference(inputs, params);
+    expect(relativeError(form('chunked').run(inputs, params, 'float64'), reference).relative).toBeLessThan(1e-12);
+    expect(relativeError(form('chunked').run(inputs, params, 'float32'), reference).relative).toBeLessThan(1e-5);
+  });
+
   it('gates near zero cut the past off without 0/0 in any form', () => {
     const L = 40;
     const inputs = { ...inputsAt(L), a: tensor([L], new Float64Array(L).fill(1e-30)) };
