@@ -39,6 +39,8 @@ class Workspace {
   private steps!: { float32: StepExport; float64: StepExport };
   private readouts!: { float32: ReadoutExport; float64: ReadoutExport };
   private vectors!: { float32: VectorExports; float64: VectorExports };
+  /** The memory's buffer as of the last frame (reading `memory.buffer` is a call into the engine). */
+  private frameBuffer: ArrayBufferLike | undefined;
 
   constructor() {
     this.instantiate();
@@ -80,6 +82,7 @@ class Workspace {
     const have = this.memory.buffer.byteLength;
     if (total > have) this.memory.grow(Math.ceil((total - have) / PAGE));
     const buffer = this.memory.buffer;
+    this.frameBuffer = buffer;
     new Uint8Array(buffer, 0, total).fill(0);
     let at = 0;
     return lengths.map((n, i) => {
@@ -195,7 +198,7 @@ class Workspace {
   private check(views: readonly MatrixRef[]): 4 | 8 {
     const bytes = views[0]!.data.BYTES_PER_ELEMENT as 4 | 8;
     for (const m of views) {
-      if (m.data.buffer !== this.memory.buffer) throw new Error('kernel: a matrix is not a view of the current frame');
+      if (m.data.buffer !== this.frameBuffer) throw new Error('kernel: a matrix is not a view of the current frame');
       if (m.data.BYTES_PER_ELEMENT !== bytes) throw new Error('kernel: views of different dtypes');
     }
     return bytes;
