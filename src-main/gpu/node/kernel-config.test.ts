@@ -13,6 +13,7 @@ import type { Backend } from '../../engine/core/backend.js';
 import { runSweep } from '../../engine/sweep/run.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '../../engine/sweep/settings.js';
 import { wgslSupport } from '../wgsl/backend.js';
+import { SCAN_KINDS } from '../wgsl/scan-config.js';
 import { gpuDescribe, TEST_ROUTES } from '../wgsl/test-host.js';
 import { spawnHostBackend } from './host-process.js';
 import { TUNING_CACHE_FILE } from './tuning-cache.js';
@@ -66,8 +67,9 @@ gpuDescribe(await first.probe(), 'kernel configuration per point', () => {
     const entries = Object.values(JSON.parse(cacheText).matmul) as { microM: number; depth: number }[];
     expect(entries).toHaveLength(1);
     expect({ microM: entries[0]!.microM, depth: entries[0]!.depth }).toEqual(one.tuned.kernelConfig!.params);
-    // The scans' choice (sequential or parallel) is remembered beside the tile.
-    expect(Object.values(JSON.parse(cacheText).scan)).toEqual([{ mode: expect.stringMatching(/^(sequential|parallel)$/), storedAt: expect.any(String) }]);
+    // The scans' choices (sequential or parallel), one per kind of scan, are remembered beside the tile.
+    const scanEntry = { mode: expect.stringMatching(/^(sequential|parallel)$/), storedAt: expect.any(String) };
+    expect(Object.values(JSON.parse(cacheText).scan)).toEqual(SCAN_KINDS.map(() => scanEntry));
     expect(Object.values(JSON.parse(cacheText).fused)).toEqual([{ ...one.fused.kernelConfig!.params, storedAt: expect.any(String) }]);
 
     const second = startHost();

@@ -1,12 +1,12 @@
 /**
  * The per-device choice between the sequential and the parallel scans across L (scan-config.ts),
- * one choice for every form that has both, made on one point of each kind of scan: SSD's scan
- * (whose kernel the SSM and Hydra scans share), the chunked forms' pass across chunks (retention,
- * with decay, and linear attention, with its denominator) and the SSM's materialized matrix. Each
- * configuration is first checked against the float64 reference on every kind at lengths that are
- * not multiples of the blocks (an incorrect one is never picked, whatever its speed), then timed on
- * every kind, median of interleaved rounds; the configuration with the least geometric mean of its
- * medians (each kind counting alike, however long it runs) is kept. Runs at calibration.
+ * made apart for each kind of scan (plan.ts: ScanKind), since they win or lose apart: 'state' on
+ * SSD's scan (whose kernels the SSM and Hydra scans and SSD's chunk carry share), 'chunks' on
+ * retention's (with decay) and linear attention's (with its denominator) chunked forms, 'matrix' on
+ * the SSM's materialized form. Each configuration is first checked against the float64 reference
+ * on each form at lengths that are not multiples of the blocks (an incorrect one is never picked
+ * for that kind, whatever its speed), then timed on each, median of interleaved rounds; per kind
+ * the configuration with the least geometric mean of its forms' medians is kept. Runs at calibration.
  */
 import type { PreparedKernel, PrepareRequest } from '../../engine/core/backend.js';
 import type { Mixer } from '../../engine/core/mixer.js';
@@ -18,22 +18,32 @@ import { retention } from '../../engine/mixers/retention/index.js';
 import { ssd } from '../../engine/mixers/ssd/index.js';
 import { ssm } from '../../engine/mixers/ssm/index.js';
 import { getForm } from '../../engine/registry.js';
-import { DEFAULT_SCAN, SCAN_CONFIGS, scanLabel, type ScanConfig } from './scan-config.js';
+import { DEFAULT_SCAN, SCAN_CONFIGS, SCAN_KINDS, scanLabel, type ScanConfig, type ScanKind } from './scan-config.js';
 
 export interface ScanCandidate {
   readonly config: ScanConfig;
   readonly label: string;
-  /** Median time at the tuning length, ms (interleaved rounds); absent when the check failed. */
+  /** Geometric mean of the medians of the forms timed (ms, interleaved rounds); absent when a check failed. */
   readonly ms?: number;
-  /** Largest relative error against float64 over the check lengths and kinds. */
+  /** Largest relative error against float64 over the check lengths and forms. */
   readonly error: number;
   readonly rejected?: string;
-  /** Median time per kind (`mixer/form`), ms; `ms` is their geometric mean. */
+  /** Median time per form (`mixer/form`), ms. */
   readonly medians?: Readonly<Record<string, number>>;
 }
 
-/** One kind of scan the choice is made on: a form, its sweep shape when timed, its parameters. */
+/** One kind's choice: its candidates over its own forms, the fastest correct kept. */
+export interface ScanKindTuning {
+  readonly kind: ScanKind;
+  readonly config: ScanConfig;
+  readonly candidates: readonly ScanCandidate[];
+  /** Chosen time ÷ default time (≤ 1). */
+  readonly speedupOverDefault: number;
+}
+
+/** One form the choice is made on: its kind, its sweep shape when timed, its parameters. */
 export interface ScanProbe {
+  readonly kind: ScanKind;
   readonly mixer: Mixer;
   readonly form: string;
   /** The timed shape: L, d (SSD's N, the SSM's channels D), dv (SSD's P), state (the SSM's r). */
@@ -43,37 +53,40 @@ export interface ScanProbe {
 
 /** Short enough for every calibration; the SSM's matrix is L² per channel, so it is timed shorter. */
 export const SCAN_PROBES: readonly ScanProbe[] = [
-  { mixer: ssd, form: 'scan', timed: { L: 1024, d: 16, dv: 16, state: 16 } },
-  { mixer: retention, form: 'chunked', timed: { L: 1024, d: 16, dv: 16, state: 16 }, params: { chunk: 32 } },
-  { mixer: linearAttention, form: 'chunked', timed: { L: 1024, d: 16, dv: 16, state: 16 }, params: { chunk: 32 } },
-  { mixer: ssm, form: 'materialized', timed: { L: 256, d: 4, dv: 4, state: 16 } },
+  { kind: 'state', mixer: ssd, form: 'scan', timed: { L: 1024, d: 16, dv: 16, state: 16 } },
+  { kind: 'chunks', mixer: retention, form: 'chunked', timed: { L: 1024, d: 16, dv: 16, state: 16 }, params: { chunk: 32 } },
+  { kind: 'chunks', mixer: linearAttention, form: 'chunked', timed: { L: 1024, d: 16, dv: 16, state: 16 }, params: { chunk: 32 } },
+  { kind: 'matrix', mixer: ssm, form: 'materialized', timed: { L: 256, d: 4, dv: 4, state: 16 } },
 ];
 
 const probeId = (probe: ScanProbe): string => `${probe.mixer.id}/${probe.form}`;
 
 export interface ScanTuning {
+  /** The 'state' kind's choice (the SSM/SSD/Hydra scans). */
   readonly config: ScanConfig;
   readonly label: string;
-  /** The SSD scan shape the candidates were timed at. */
+  /** Every kind's choice; a kind without a probe keeps the default. */
+  readonly byKind: Readonly<Record<ScanKind, ScanConfig>>;
+  readonly kinds: readonly ScanKindTuning[];
+  /** The SSD scan shape the 'state' kind was timed at. */
   readonly shape: { readonly L: number; readonly N: number; readonly P: number };
-  /** Every kind the candidates were checked and timed on (`mixer/form`). */
-  readonly kinds: readonly string[];
+  /** Every configuration over every form (`medians` per form). */
   readonly candidates: readonly ScanCandidate[];
-  /** Chosen time ÷ default time (≤ 1). */
+  /** The 'state' kind's chosen time ÷ default time (≤ 1). */
   readonly speedupOverDefault: number;
 }
 
 export interface ScanTuneOptions {
   readonly tolerance?: number;
   readonly checkLengths?: readonly number[];
-  /** The timed shape (default L = 1024, N = P = 16: 256 state elements, so the device is not full; short, as it runs at every calibration). */
+  /** The timed SSD scan shape (default L = 1024, N = P = 16: 256 state elements, so the device is not full). */
   readonly L?: number;
   readonly N?: number;
   readonly P?: number;
-  /** Measured time per configuration, ms (default 50; at least 5 interleaved rounds, at most 30). */
+  /** Measured time per configuration and form, ms (default 50; at least 5 interleaved rounds, at most 30). */
   readonly minTimeMs?: number;
   readonly configs?: readonly ScanConfig[];
-  /** The kinds of scan (default SCAN_PROBES); SSD's scan takes L, N and P above. */
+  /** The forms timed (default SCAN_PROBES); SSD's scan takes L, N and P above. */
   readonly probes?: readonly ScanProbe[];
 }
 
@@ -87,19 +100,17 @@ function request(probe: ScanProbe, shape: ScanProbe['timed'], seed: number): Pre
   return { mixer: probe.mixer, form: getForm(probe.mixer, probe.form), inputs, params, dtype: 'float32' };
 }
 
-async function check(prepare: PrepareWithScan, config: ScanConfig, probes: readonly ScanProbe[], lengths: readonly number[]): Promise<number> {
+async function check(prepare: PrepareWithScan, config: ScanConfig, probe: ScanProbe, lengths: readonly number[]): Promise<number> {
   let worst = 0;
-  for (const probe of probes) {
-    for (const L of lengths) {
-      const req = request(probe, { L, d: 12, dv: 10, state: 6 }, 4000 + L);
-      const kernel = await prepare(config, req);
-      try {
-        const { output } = await kernel.read();
-        const error = relativeError(output, probe.mixer.reference(req.inputs, req.params)).relative;
-        worst = Number.isNaN(error) ? Infinity : Math.max(worst, error);
-      } finally {
-        kernel.release();
-      }
+  for (const L of lengths) {
+    const req = request(probe, { L, d: 12, dv: 10, state: 6 }, 4000 + L);
+    const kernel = await prepare(config, req);
+    try {
+      const { output } = await kernel.read();
+      const error = relativeError(output, probe.mixer.reference(req.inputs, req.params)).relative;
+      worst = Number.isNaN(error) ? Infinity : Math.max(worst, error);
+    } finally {
+      kernel.release();
     }
   }
   return worst;
@@ -113,31 +124,53 @@ function median(values: readonly number[]): number {
 
 const geometricMean = (values: readonly number[]): number => Math.exp(values.reduce((n, v) => n + Math.log(v), 0) / values.length);
 
+interface Racer {
+  readonly config: ScanConfig;
+  /** Per probe: its error, and its kernel and times where it passed the check. */
+  readonly errors: number[];
+  readonly kernels: (PreparedKernel | undefined)[];
+  readonly ms: number[][];
+}
+
+/** A set of forms' candidates: each configuration rejected where any form failed its check, else timed by the geometric mean. */
+function candidatesOver(racers: readonly Racer[], probes: readonly ScanProbe[], indices: readonly number[], tolerance: number): ScanCandidate[] {
+  return racers.map((r) => {
+    const error = Math.max(0, ...indices.map((i) => r.errors[i]!));
+    const label = scanLabel(r.config);
+    if (!(error <= tolerance)) return { config: r.config, label, error, rejected: `relative error ${error.toExponential(2)} > ${tolerance}` };
+    const medians = indices.map((i) => median(r.ms[i]!));
+    return { config: r.config, label, error, ms: geometricMean(medians), medians: Object.fromEntries(indices.map((i, n) => [probeId(probes[i]!), medians[n]!])) };
+  });
+}
+
+function choose(kind: ScanKind, candidates: readonly ScanCandidate[]): ScanKindTuning {
+  const timed = candidates.filter((c) => c.ms !== undefined);
+  const best = timed.reduce<ScanCandidate | undefined>((a, c) => (a === undefined || c.ms! < a.ms! ? c : a), undefined);
+  const fallback = timed.find((c) => c.config.mode === DEFAULT_SCAN.mode);
+  return { kind, config: best?.config ?? DEFAULT_SCAN, candidates, speedupOverDefault: best && fallback ? best.ms! / fallback.ms! : 1 };
+}
+
 export async function autotuneScan(prepare: PrepareWithScan, options: ScanTuneOptions = {}): Promise<ScanTuning> {
   const tolerance = options.tolerance ?? 1e-4;
   const shape = { L: options.L ?? 1024, N: options.N ?? 16, P: options.P ?? 16 };
   const probes = (options.probes ?? SCAN_PROBES).map((p) => (p.mixer === ssd && p.form === 'scan' ? { ...p, timed: { ...p.timed, L: shape.L, d: shape.N, dv: shape.P } } : p));
   const order = options.configs ?? SCAN_CONFIGS;
-  const candidates: ScanCandidate[] = [];
-  const racing: { config: ScanConfig; error: number; kernels: PreparedKernel[]; ms: number[][] }[] = [];
+  const racers: Racer[] = order.map((config) => ({ config, errors: [], kernels: [], ms: probes.map(() => []) }));
   try {
     const timedRequests = probes.map((p, i) => request(p, p.timed, 4000 + i));
-    for (const config of order) {
-      const error = await check(prepare, config, probes, options.checkLengths ?? [37, 130]);
-      if (error > tolerance) {
-        candidates.push({ config, label: scanLabel(config), error, rejected: `relative error ${error.toExponential(2)} > ${tolerance}` });
-        continue;
+    for (const r of racers) {
+      for (const [i, probe] of probes.entries()) {
+        r.errors.push(await check(prepare, r.config, probe, options.checkLengths ?? [37, 130]));
+        r.kernels.push(r.errors[i]! <= tolerance ? await prepare(r.config, timedRequests[i]!) : undefined);
       }
-      const entry = { config, error, kernels: [] as PreparedKernel[], ms: probes.map(() => [] as number[]) };
-      racing.push(entry);
-      for (const req of timedRequests) entry.kernels.push(await prepare(config, req));
     }
     // Interleaved rounds, so that a disturbance of a shared device hits every configuration alike.
-    const budget = (options.minTimeMs ?? 50) * racing.length * probes.length;
+    const budget = (options.minTimeMs ?? 50) * racers.length * probes.length;
     let spent = 0;
     for (let round = 0; round < 30 && (round < 5 || spent < budget); round++) {
-      for (const r of racing) {
+      for (const r of racers) {
         for (const [i, kernel] of r.kernels.entries()) {
+          if (!kernel) continue;
           const { wallMs, gpuMs } = await kernel.run();
           r.ms[i]!.push(gpuMs ?? wallMs);
           spent += wallMs;
@@ -145,18 +178,14 @@ export async function autotuneScan(prepare: PrepareWithScan, options: ScanTuneOp
       }
     }
   } finally {
-    for (const r of racing) for (const kernel of r.kernels) kernel.release();
+    for (const r of racers) for (const kernel of r.kernels) kernel?.release();
   }
-  for (const r of racing) {
-    const medians = r.ms.map(median);
-    const byKind = Object.fromEntries(probes.map((p, i) => [probeId(p), medians[i]!]));
-    candidates.push({ config: r.config, label: scanLabel(r.config), error: r.error, ms: geometricMean(medians), medians: byKind });
-  }
-  candidates.sort((a, b) => order.indexOf(a.config) - order.indexOf(b.config));
-  const timed = candidates.filter((c) => c.ms !== undefined);
-  const best = timed.reduce<ScanCandidate | undefined>((a, c) => (a === undefined || c.ms! < a.ms! ? c : a), undefined);
-  const fallback = timed.find((c) => c.config.mode === DEFAULT_SCAN.mode);
-  const config = best?.config ?? DEFAULT_SCAN;
-  const kinds = probes.map(probeId);
-  return { config, label: scanLabel(config), shape, kinds, candidates, speedupOverDefault: best && fallback ? best.ms! / fallback.ms! : 1 };
+  const kinds = SCAN_KINDS.flatMap((kind) => {
+    const indices = probes.flatMap((p, i) => (p.kind === kind ? [i] : []));
+    return indices.length > 0 ? [choose(kind, candidatesOver(racers, probes, indices, tolerance))] : [];
+  });
+  const byKind = Object.fromEntries(SCAN_KINDS.map((kind) => [kind, kinds.find((k) => k.kind === kind)?.config ?? DEFAULT_SCAN])) as Record<ScanKind, ScanConfig>;
+  const state = kinds.find((k) => k.kind === 'state');
+  const candidates = candidatesOver(racers, probes, probes.map((_p, i) => i), tolerance);
+  return { config: byKind.state, label: scanLabel(byKind.state), byKind, kinds, shape, candidates, speedupOverDefault: state?.speedupOverDefault ?? 1 };
 }

@@ -10,7 +10,7 @@ import { autotuneMatmul, type MatmulTuning } from './autotune.js';
 import { autotuneScan, type ScanTuning } from './autotune-scan.js';
 import { autotuneFused, type FusedTuning } from './autotune-fused.js';
 import { DEFAULT_FUSED, fusedConfigsFor, fusedKernelConfig, hasFusedChoice, planForFused, sameFused, type FusedConfig } from './fused-config.js';
-import { DEFAULT_SCAN, hasScanChoice, scanVariant, withScanConfig, type ScanConfig } from './scan-config.js';
+import { DEFAULT_SCAN, hasScanChoice, lookupScans, scanKindOf, scanVariant, storeScans, withScanConfig, type ScanConfig, type ScanKind } from './scan-config.js';
 import { calibrateWgsl, type WgslCalibration } from './calibrate.js';
 import { DeviceLostError, MixscopeError } from '../../engine/core/errors.js';
 import type { Form, Mixer } from '../../engine/core/mixer.js';
@@ -78,6 +78,8 @@ export class WgslBackend implements Backend {
   matmulSource: KernelConfig['source'] = 'default';
   /** Whether the scans across L run sequentially or in parallel (autotuned by `calibrate`; not cached). */
   scan: ScanConfig;
+  /** The autotuner's choice per kind of scan (plan.ts: ScanKind); a kind not in it runs `scan`. */
+  scans: Partial<Record<ScanKind, ScanConfig>> = {};
   scanSource: KernelConfig['source'] = 'default';
   /** The fused softmax kernel's tile sizes (autotuned by `calibrate`). */
   fused: FusedConfig;
@@ -133,7 +135,7 @@ export class WgslBackend implements Backend {
     const storageKind = f16Mode ? f16StorageOf(mixer.id, form.id, f16Mode) : FORM_F32;
     const bytesOf = elementBytes(storageKind);
     // The scan configuration's plan and buffers (a parallel scan across chunks holds every chunk's state).
-    const scanned = scanVariant(planned, this.scan, cost.buffers, dims, params, (buffers) =>
+    const scanned = scanVariant(planned, this.scans[scanKindOf(planned)] ?? this.scan, cost.buffers, dims, params, (buffers) =>
       checkBufferLimits(where, buffers, this.device.limits, this.options.memoryBudgetBytes, bytesOf),
     );
     const { buffers } = scanned;
@@ -210,9 +212,10 @@ export class WgslBackend implements Backend {
         this.matmulSource = 'autotuned';
         await cache?.store(key, this.matmul);
       }
-      const cachedScan = await cache?.lookupScan?.(key);
-      if (cachedScan) {
-        this.scan = cachedScan;
+      const cachedScans = await lookupScans(cache, key);
+      if (cachedScans) {
+        this.scan = cachedScans.state;
+        this.scans = cachedScans;
         this.scanSource = 'cached';
       } else {
         this.scanTuning = await autotuneScan(async (scan, request) => {
@@ -225,8 +228,9 @@ export class WgslBackend implements Backend {
           }
         });
         this.scan = this.scanTuning.config;
+        this.scans = { ...this.scanTuning.byKind };
         this.scanSource = 'autotuned';
-        await cache?.storeScan?.(key, this.scan);
+        await storeScans(cache, key, this.scanTuning.byKind);
       }
       await this.tuneFused(cache, key);
     }
@@ -286,6 +290,7 @@ export class WgslBackend implements Backend {
     this.matmulSource = 'default';
     this.tuning = undefined;
     this.scan = this.options.scan ?? DEFAULT_SCAN;
+    this.scans = {};
     this.scanSource = 'default';
     this.scanTuning = undefined;
     this.fused = this.options.fused ?? DEFAULT_FUSED;

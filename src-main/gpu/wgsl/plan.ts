@@ -89,7 +89,17 @@ export interface FormPlan {
   parallelBuffers?(buffers: readonly BufferSpec[], dims: Dims, params: Params): readonly BufferSpec[];
   /** Sizes the parallel passes cannot take (the backend runs `passes` there); a reason, or undefined. */
   parallelUnsupported?(dims: Dims, params: Params): string | undefined;
+  /** Which kind of scan the parallel passes are, each chosen on its own per device (default 'state'). */
+  readonly scanKind?: ScanKind;
 }
+
+/**
+ * The kinds of scan across L, timed apart because they win or lose apart: 'state', the affine scans
+ * of a state through the tokens or chunks (SSM, SSD, Hydra); 'chunks', the chunked linear
+ * attentions' and retention's carry across chunks, every chunk's state at once; 'matrix', the SSM's
+ * semiseparable matrix, tile by tile.
+ */
+export type ScanKind = 'state' | 'chunks' | 'matrix';
 
 /** Form id → plan, for one mixer. */
 export type MixerPlan = Readonly<Record<string, FormPlan>>;

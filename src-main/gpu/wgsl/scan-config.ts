@@ -1,16 +1,26 @@
 /**
- * Configurations of the scans across L (the SSM/SSD/Hydra scans, SSD's pass over chunk states):
- * `sequential`, one invocation per state element stepping through L (common/lane-scan.wgsl), or
- * `parallel`, a blocked work-efficient scan across L (common/segment-scan.wgsl and
- * common/affine-scan-tree.wgsl). A plan that has both gives the parallel passes as
+ * Configurations of the scans across L (the SSM/SSD/Hydra scans, SSD's pass over chunk states, the
+ * chunked linear attentions' and retention's carry across chunks, the SSM's matrix): `sequential`,
+ * one invocation per state element stepping through L (common/lane-scan.wgsl) or one loop step per
+ * chunk, or `parallel`, a blocked work-efficient scan across L (common/segment-scan.wgsl,
+ * common/affine-scan-tree.wgsl, common/chunk-carry.wgsl, ssm/log-decay.wgsl). A plan that has both gives the parallel passes as
  * `parallelPasses`; the backend runs them when its scan configuration is parallel. Which is faster
- * depends on the device (how many state elements fill it, what a barrier costs), so the autotuner
- * picks per device (autotune-scan.ts).
+ * depends on the device (how many state elements fill it, what a barrier costs) and on the kind of
+ * scan (plan.ts: `ScanKind`), so the autotuner picks per device and kind (autotune-scan.ts).
  */
 import type { KernelConfig } from '../../engine/core/backend.js';
 import { OverLimitError } from '../../engine/core/errors.js';
 import type { BufferSpec, Dims, Params } from '../../engine/core/mixer.js';
-import type { FormPlan } from './plan.js';
+import type { FormPlan, ScanKind } from './plan.js';
+import type { TuningCache } from './tuning-key.js';
+
+export type { ScanKind } from './plan.js';
+export const SCAN_KINDS: readonly ScanKind[] = ['state', 'chunks', 'matrix'];
+
+/** The kind of scan a plan's parallel passes are (plan.ts). */
+export function scanKindOf(plan: FormPlan): ScanKind {
+  return plan.scanKind ?? 'state';
+}
 
 export interface ScanConfig {
   readonly mode: 'sequential' | 'parallel';
@@ -85,4 +95,23 @@ export function withScanConfig(matmul: KernelConfig | undefined, config: ScanCon
   const scan: Record<string, string> = fallback ? { scan: config.mode, scanFallback: fallback } : { scan: config.mode };
   if (!matmul) return { kernel: 'wgsl-scan', params: scan, source };
   return { ...matmul, params: { ...matmul.params, ...scan }, source: source === 'autotuned' ? 'autotuned' : matmul.source };
+}
+
+/**
+ * The tuning cache keeps each kind's choice under the adapter's key, the kinds past 'state' with
+ * the kind appended (so a file written before the kinds were tuned apart holds only 'state', and
+ * all kinds are then tuned afresh).
+ */
+export const scanCacheKey = (key: string, kind: ScanKind): string => (kind === 'state' ? key : `${key} · scan ${kind}`);
+
+export async function lookupScans(cache: Pick<TuningCache, 'lookupScan'> | undefined, key: string): Promise<Record<ScanKind, ScanConfig> | undefined> {
+  const lookup = cache?.lookupScan?.bind(cache);
+  if (!lookup) return undefined;
+  const found = await Promise.all(SCAN_KINDS.map((kind) => lookup(scanCacheKey(key, kind))));
+  if (found.some((config) => config === undefined)) return undefined;
+  return Object.fromEntries(SCAN_KINDS.map((kind, i) => [kind, found[i]!])) as Record<ScanKind, ScanConfig>;
+}
+
+export async function storeScans(cache: Pick<TuningCache, 'storeScan'> | undefined, key: string, byKind: Readonly<Record<ScanKind, ScanConfig>>): Promise<void> {
+  for (const kind of SCAN_KINDS) await cache?.storeScan?.(scanCacheKey(key, kind), byKind[kind]);
 }

@@ -20,7 +20,7 @@ import { wgslConformance, WGSL_SHAPES } from './conformance-suite.js';
 import { DEFAULT_MATMUL, matmulConfigsFor, matmulLabel } from './matmul-config.js';
 import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
-import { DEFAULT_SCAN, hasScanChoice, SCAN_CONFIGS, scanLabel, type ScanConfig } from './scan-config.js';
+import { DEFAULT_SCAN, hasScanChoice, lookupScans, SCAN_CONFIGS, SCAN_KINDS, scanLabel, storeScans, type ScanConfig } from './scan-config.js';
 import { expectFastestCorrect, inProcessTestDevice, pointInputs } from './test-host.js';
 
 const { dawn, reason } = await inProcessTestDevice();
@@ -47,6 +47,17 @@ it('the forms with a scan across L have a parallel variant: SSD scan and chunked
   ]);
 });
 
+it('the tuning cache keeps each kind of scan, and a file holding only the state scans is tuned afresh', async () => {
+  const entries = new Map<string, ScanConfig>();
+  const cache = { lookupScan: async (key: string) => entries.get(key), storeScan: async (key: string, config: ScanConfig) => void entries.set(key, config) };
+  await cache.storeScan('adapter', { mode: 'parallel' });
+  expect(await lookupScans(cache, 'adapter')).toBeUndefined();
+  const byKind = { state: { mode: 'sequential' }, chunks: { mode: 'parallel' }, matrix: { mode: 'parallel' } } as const;
+  await storeScans(cache, 'adapter', byKind);
+  expect(await lookupScans(cache, 'adapter')).toEqual(byKind);
+  expect(entries.size).toBe(3);
+});
+
 /** The buffers a parallel point allocates: the plan's parallel buffers where it declares them (plan.ts). */
 const parallelBuffersOf = (mixer: Mixer, form: Form, dims: Dims, params: Params, buffers: readonly BufferSpec[]) =>
   findPlan(mixer.id, form.id)?.parallelBuffers?.(buffers, dims, params) ?? buffers;
@@ -63,13 +74,17 @@ if (dawn) {
       };
       const tuning = await autotuneScan(prepare, { L: 512, minTimeMs: 10 });
       expect(tuning.candidates.map((c) => c.config)).toEqual(SCAN_CONFIGS);
-      expectFastestCorrect(tuning);
-      // Every kind of scan is checked and timed: SSD's scan, the chunked forms' carry, the SSM's matrix.
-      expect(tuning.kinds).toEqual(['ssd/scan', 'retention/chunked', 'linear-attention/chunked', 'ssm/materialized']);
-      for (const c of tuning.candidates) expect(Object.keys(c.medians ?? {})).toEqual(tuning.kinds);
+      // Each kind of scan is checked and timed on its own forms and keeps its own fastest correct configuration.
+      expect(tuning.kinds.map((k) => k.kind)).toEqual(SCAN_KINDS);
+      for (const kind of tuning.kinds) expectFastestCorrect(kind);
+      expect(tuning.byKind).toEqual(Object.fromEntries(tuning.kinds.map((k) => [k.kind, k.config])));
+      expect(tuning.config).toEqual(tuning.byKind.state);
+      const forms = ['ssd/scan', 'retention/chunked', 'linear-attention/chunked', 'ssm/materialized'];
+      for (const c of tuning.candidates) expect(Object.keys(c.medians ?? {})).toEqual(forms);
       const rejected = await autotuneScan(prepare, { L: 64, minTimeMs: 1, tolerance: 0 });
       expect(rejected.candidates.every((c) => c.rejected !== undefined && c.ms === undefined)).toBe(true);
       expect(rejected.config).toEqual(DEFAULT_SCAN);
+      expect(Object.values(rejected.byKind)).toEqual(SCAN_KINDS.map(() => DEFAULT_SCAN));
     });
 
     it('a parallel point reruns to the same output (every run rewrites what it reads)', async () => {
@@ -87,6 +102,18 @@ if (dawn) {
             kernel.release();
           }
         }
+      }
+    });
+
+    it('each kind of scan runs its own choice: chunks parallel, the state scans sequential', async () => {
+      const backend = backendWith(DEFAULT_SCAN);
+      backend.scans = { chunks: { mode: 'parallel' } };
+      for (const [mixerId, formId, mode] of [['retention', 'chunked', 'parallel'], ['ssd', 'scan', 'sequential'], ['ssm', 'materialized', 'sequential']] as const) {
+        const mixer = MIXERS.find((m) => m.id === mixerId)!;
+        const { params, inputs } = pointInputs(mixer, 37, 8);
+        const kernel = await backend.prepare({ mixer, form: mixer.forms.find((f) => f.id === formId)!, inputs, params, dtype: 'float32' });
+        kernel.release();
+        expect(kernel.kernelConfig?.params['scan'], `${mixerId}/${formId}`).toBe(mode);
       }
     });
 

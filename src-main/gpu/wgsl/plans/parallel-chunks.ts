@@ -47,7 +47,7 @@ function carryLanes(chunks: number): number {
   return 256 / segments;
 }
 
-export function parallelChunked(p: ParallelChunked): Pick<FormPlan, 'parallelPasses' | 'parallelBuffers' | 'parallelUnsupported'> {
+export function parallelChunked(p: ParallelChunked): Pick<FormPlan, 'parallelPasses' | 'parallelBuffers' | 'parallelUnsupported' | 'scanKind'> {
   const { count, width } = chunking(p.chunk);
   const tiles = (n: number): number => ceilDiv(n, 64);
   const passes: PassPlan[] = [
@@ -82,6 +82,7 @@ export function parallelChunked(p: ParallelChunked): Pick<FormPlan, 'parallelPas
   ];
   return {
     parallelPasses: [...(p.before ?? []), ...passes],
+    scanKind: 'chunks',
     parallelBuffers: (buffers: readonly BufferSpec[], dims: Dims, params: Params) => [
       ...buffers.filter((b) => !SEQUENTIAL_ONLY.has(b.name)),
       { name: EVERY_BLOCK, elements: count(dims, params) * width(dims, params) ** 2 },

@@ -69,6 +69,7 @@ export const ssmPlan: MixerPlan = {
         count: (dims) => dims['D']!,
       },
     ],
+    scanKind: 'matrix',
     parallelBuffers: (buffers: readonly BufferSpec[], dims: Dims) => [...buffers, { name: LOG_DECAY, elements: dims['L']! * dims['r']! }],
     parallelUnsupported: (dims) => (blocks(dims) > 65535 ? `the parallel matrix passes take L ≤ ${65535 * 64}; got L = ${dims['L']}` : undefined),
     unsupported: (dims) => (dims['r']! > MATRIX_MAX_R ? `the matrix kernel takes r ≤ ${MATRIX_MAX_R}; got r = ${dims['r']}` : undefined),
