@@ -29,7 +29,7 @@ export interface ScanConfig {
 /** The fixed default: today's token loop. */
 export const DEFAULT_SCAN: ScanConfig = { mode: 'sequential' };
 
-/** Every configuration the autotuner may pick (both run on every device: 256 invocations, ≤ 8 KiB). */
+/** Every configuration the autotuner may pick (both run on every device: ≤ 256 invocations, ≤ 8.3 KiB of workgroup memory, under WebGPU's 16 KiB minimum). */
 export const SCAN_CONFIGS: readonly ScanConfig[] = [{ mode: 'sequential' }, { mode: 'parallel' }];
 
 export function scanLabel(config: ScanConfig): string {
