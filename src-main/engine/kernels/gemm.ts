@@ -93,12 +93,13 @@ class Workspace {
   }
 
   gemm(M: number, N: number, K: number, a: MatrixRef, b: MatrixRef, c: MatrixRef, accumulate: boolean): void {
-    for (const m of [a, b, c]) {
-      if (m.data.buffer !== this.memory.buffer) throw new Error('gemm: a matrix is not a view of the current frame');
-    }
+    // Against the buffer the last frame handed out (the memory only moves in frame): reading
+    // memory.buffer three times, a closure and an array per call cost a small product more than its
+    // arithmetic, and TTT's mini-batch form makes 640 such calls per run.
+    const buffer = this.frameBuffer;
+    if (a.data.buffer !== buffer || b.data.buffer !== buffer || c.data.buffer !== buffer) throw new Error('gemm: a matrix is not a view of the current frame');
     if (M === 0 || N === 0) return;
     const bytes = c.data.BYTES_PER_ELEMENT as 4 | 8;
-    const byteAt = (m: MatrixRef): number => m.data.byteOffset + (m.offset ?? 0) * bytes;
     const mFull = M - (M % TILE_ROWS);
     const nFull = N - (N % tileCols(bytes));
     if (K === 0) {
@@ -107,11 +108,11 @@ class Workspace {
     }
     if (mFull > 0 && nFull > 0) {
       const run = bytes === 4 ? this.gemms.float32 : this.gemms.float64;
-      run(mFull, nFull, K, byteAt(a), a.ld * bytes, byteAt(b), b.ld * bytes, byteAt(c), c.ld * bytes, accumulate ? 1 : 0);
+      run(mFull, nFull, K, at(a, bytes), a.ld * bytes, at(b, bytes), b.ld * bytes, at(c, bytes), c.ld * bytes, accumulate ? 1 : 0);
     }
     // Right edge (rows of full tiles, last columns), then the bottom rows over every column.
-    edge(0, mFull, nFull, N, K, a, b, c, accumulate);
-    edge(mFull, M, 0, N, K, a, b, c, accumulate);
+    if (nFull < N) edge(0, mFull, nFull, N, K, a, b, c, accumulate);
+    if (mFull < M) edge(mFull, M, 0, N, K, a, b, c, accumulate);
   }
 
   /**
