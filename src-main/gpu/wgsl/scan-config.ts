@@ -99,10 +99,22 @@ export function withScanConfig(matmul: KernelConfig | undefined, config: ScanCon
 
 /**
  * The tuning cache keeps each kind's choice under the adapter's key, the kinds past 'state' with
- * the kind appended (so a file written before the kinds were tuned apart holds only 'state', and
- * all kinds are then tuned afresh).
+ * the kind appended to the adapter's description (so a file written before the kinds were tuned
+ * apart holds only 'state', and all kinds are then tuned afresh). A key stays a JSON array whose
+ * last entry is the host route (tuning-key.ts), the form the compute window's lent cache admits.
  */
-export const scanCacheKey = (key: string, kind: ScanKind): string => (kind === 'state' ? key : `${key} · scan ${kind}`);
+export function scanCacheKey(key: string, kind: ScanKind): string {
+  if (kind === 'state') return key;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(key);
+  } catch {
+    parts = undefined;
+  }
+  if (!Array.isArray(parts) || parts.length < 2) return `${key} · scan ${kind}`;
+  const at = parts.length - 2;
+  return JSON.stringify(parts.map((part: unknown, i) => (i === at ? `${String(part)} · scan ${kind}` : part)));
+}
 
 export async function lookupScans(cache: Pick<TuningCache, 'lookupScan'> | undefined, key: string): Promise<Record<ScanKind, ScanConfig> | undefined> {
   const lookup = cache?.lookupScan?.bind(cache);

@@ -22,6 +22,7 @@ import { passesOf } from './plan.js';
 import { findPlan } from './plans/index.js';
 import { DEFAULT_SCAN, hasScanChoice, lookupScans, SCAN_CONFIGS, SCAN_KINDS, scanLabel, storeScans, type ScanConfig } from './scan-config.js';
 import { expectFastestCorrect, inProcessTestDevice, pointInputs } from './test-host.js';
+import { tuningKey } from './tuning-key.js';
 
 const { dawn, reason } = await inProcessTestDevice();
 
@@ -50,12 +51,18 @@ it('the forms with a scan across L have a parallel variant: SSD scan and chunked
 it('the tuning cache keeps each kind of scan, and a file holding only the state scans is tuned afresh', async () => {
   const entries = new Map<string, ScanConfig>();
   const cache = { lookupScan: async (key: string) => entries.get(key), storeScan: async (key: string, config: ScanConfig) => void entries.set(key, config) };
-  await cache.storeScan('adapter', { mode: 'parallel' });
-  expect(await lookupScans(cache, 'adapter')).toBeUndefined();
+  const key = tuningKey({ vendor: 'v', architecture: 'a', device: 'd', description: 'card', software: false }, 'route');
+  await cache.storeScan(key, { mode: 'parallel' });
+  expect(await lookupScans(cache, key)).toBeUndefined();
   const byKind = { state: { mode: 'sequential' }, chunks: { mode: 'parallel' }, matrix: { mode: 'parallel' } } as const;
-  await storeScans(cache, 'adapter', byKind);
-  expect(await lookupScans(cache, 'adapter')).toEqual(byKind);
-  expect(entries.size).toBe(3);
+  await storeScans(cache, key, byKind);
+  expect(await lookupScans(cache, key)).toEqual(byKind);
+  // Each key is still a tuning key: five strings, the host route last (what the compute window's lent cache admits).
+  expect([...entries.keys()].map((k) => JSON.parse(k) as string[])).toEqual([
+    ['v', 'a', 'd', 'card', 'route'],
+    ['v', 'a', 'd', 'card · scan chunks', 'route'],
+    ['v', 'a', 'd', 'card · scan matrix', 'route'],
+  ]);
 });
 
 /** The buffers a parallel point allocates: the plan's parallel buffers where it declares them (plan.ts). */
