@@ -5,13 +5,16 @@
  */
 import { utilityProcess } from 'electron';
 import { CPU_CLOCK_V8_FLAGS } from '../gpu/node/cpu-clock.js';
+import { hostEnvironment } from '../gpu/node/cpu-host-env.js';
 import type { ComputeHost } from '../gpu/node/host-backend.js';
 import type { UtilityBackendId } from './cpu-host-label.js';
 
 export function startUtilityHost(entry: string, id: UtilityBackendId): ComputeHost {
   // js is timed on the process CPU clock, which wants V8's background work on the main thread (cpu-clock.ts).
   const execArgv = id === 'js' ? [...CPU_CLOCK_V8_FLAGS] : [];
-  const child = utilityProcess.fork(entry, [id], { serviceName: `mixscope ${id} host`, stdio: 'inherit', execArgv });
+  // A CPU host's allocator keeps freed memory for the next output (gpu/node/cpu-host-env.ts).
+  const env = hostEnvironment(id, process.env);
+  const child = utilityProcess.fork(entry, [id], { serviceName: `mixscope ${id} host`, stdio: 'inherit', execArgv, env });
   let exited = false;
   child.once('exit', () => (exited = true));
   return {

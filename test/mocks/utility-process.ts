@@ -11,9 +11,9 @@ const SHIM = new URL('./utility-entry.mjs', import.meta.url);
 export class FakeUtilityProcess extends EventEmitter {
   private readonly child;
 
-  constructor(entry: string, args: readonly string[], execArgv: readonly string[] = []) {
+  constructor(entry: string, args: readonly string[], execArgv: readonly string[] = [], env?: NodeJS.ProcessEnv) {
     super();
-    this.child = fork(SHIM, [entry, ...args], { serialization: 'advanced', execArgv: [...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(SHIM, [entry, ...args], { serialization: 'advanced', execArgv: [...execArgv], env: env ?? process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (message) => this.emit('message', message));
     this.child.once('exit', (code, signal) => this.emit('exit', code ?? (signal ? 1 : 0)));
   }
@@ -31,6 +31,6 @@ export class FakeUtilityProcess extends EventEmitter {
   }
 }
 
-export function forkUtilityProcess(entry: string, args: readonly string[] = [], options: { execArgv?: readonly string[] } = {}): FakeUtilityProcess {
-  return new FakeUtilityProcess(entry, args, options.execArgv);
+export function forkUtilityProcess(entry: string, args: readonly string[] = [], options: { execArgv?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): FakeUtilityProcess {
+  return new FakeUtilityProcess(entry, args, options.execArgv, options.env);
 }

@@ -2,7 +2,8 @@
  * The js hosts run V8 on one thread, so the process CPU clock that times them counts the kernel and
  * not background GC or compiler threads: checked on the command line of a real host process (the
  * CLI's child process and the app's utility process, through the electron mock), and by the clock
- * itself: a host's samples never exceed their wall time by more than the clock's rounding.
+ * itself: a host's samples never exceed their wall time by more than the clock's rounding. CPU
+ * hosts start with the allocator settings of cpu-host-env.ts in their environment.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { createRng } from '../../engine/core/random.js';
 import { getForm } from '../../engine/registry.js';
 import { startUtilityHost } from '../../app/compute-host.js';
 import { CPU_CLOCK_V8_FLAGS } from './cpu-clock.js';
+import { ALLOCATOR_TUNABLES, hostEnvironment } from './cpu-host-env.js';
 import { HostBackend, type ComputeHost } from './host-backend.js';
 import { startHostProcess } from './host-process.js';
 
@@ -24,6 +26,14 @@ function commandLine(pid: number | undefined): string[] {
   return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 }
 
+function environment(pid: number | undefined): string[] {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+}
+
+/** Whether a host's environment holds the settings (glibc may shorten the string it shows once it has read it). */
+const tuned = (pid: number | undefined): boolean =>
+  environment(pid).some((v) => v.startsWith('GLIBC_TUNABLES=') && ALLOCATOR_TUNABLES.startsWith(v.slice('GLIBC_TUNABLES='.length)) && v.length > 'GLIBC_TUNABLES='.length);
+
 describe.skipIf(!PROC)(PROC ? 'js hosts run V8 single-threaded' : 'js hosts run V8 single-threaded (SKIPPED: no /proc here)', () => {
   const hosts: ComputeHost[] = [];
   afterAll(async () => Promise.all(hosts.map((h) => h.terminate())));
@@ -35,6 +45,12 @@ describe.skipIf(!PROC)(PROC ? 'js hosts run V8 single-threaded' : 'js hosts run 
     expect(CPU_CLOCK_V8_FLAGS).toContain('--single-threaded');
     for (const flag of CPU_CLOCK_V8_FLAGS) expect(commandLine(js.pid)).toContain(flag);
     for (const flag of CPU_CLOCK_V8_FLAGS) expect(commandLine(reference.pid)).not.toContain(flag);
+    // Every CPU backend's host keeps freed memory for the next output (cpu-host-env.ts); a GPU host does not.
+    const wgsl = startHostProcess('wgsl');
+    hosts.push(wgsl);
+    expect(tuned(js.pid)).toBe(true);
+    expect(tuned(reference.pid)).toBe(true);
+    expect(environment(wgsl.pid).some((v) => v.startsWith('GLIBC_TUNABLES='))).toBe(false);
   });
 
   it('starts the app js utility host with the flags', () => {
@@ -43,6 +59,14 @@ describe.skipIf(!PROC)(PROC ? 'js hosts run V8 single-threaded' : 'js hosts run 
     hosts.push(js, cpu);
     for (const flag of CPU_CLOCK_V8_FLAGS) expect(commandLine(js.pid)).toContain(flag);
     for (const flag of CPU_CLOCK_V8_FLAGS) expect(commandLine(cpu.pid)).not.toContain(flag);
+    expect(tuned(js.pid)).toBe(true);
+    expect(tuned(cpu.pid)).toBe(true);
+  });
+
+  it("adds the allocator settings before the user's own, and only for CPU backends", () => {
+    expect(hostEnvironment('js', { PATH: '/bin' })).toEqual({ PATH: '/bin', GLIBC_TUNABLES: ALLOCATOR_TUNABLES });
+    expect(hostEnvironment('gpujs-webasm', { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })['GLIBC_TUNABLES']).toBe(`${ALLOCATOR_TUNABLES}:glibc.malloc.arena_max=2`);
+    expect(hostEnvironment('wgsl', { PATH: '/bin' })).toEqual({ PATH: '/bin' });
   });
 
   it('times a js host kernel that allocates with no sample above its wall time', async () => {

@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import type { BackendId } from '../../engine/core/backend.js';
 import type { DawnRoute } from './dawn.js';
 import { CPU_CLOCK_V8_FLAGS } from './cpu-clock.js';
+import { hostEnvironment } from './cpu-host-env.js';
 import { hostedLabel, type HostedOptions } from './hosted-backends.js';
 import { HostBackend, type ComputeHost, type HostBackendOptions } from './host-backend.js';
 
@@ -26,7 +27,7 @@ export function startHostProcess(id: BackendId, options: HostProcessOptions = {}
   const hosted: HostedOptions = { routes: options.routes, memoryBudgetBytes: options.memoryBudgetBytes, tuningCacheDir: options.tuningCacheDir, emulateF16: options.emulateF16 };
   const child = fork(HOST_ENTRY, [id], {
     serialization: 'advanced',
-    env: { ...process.env, MIXSCOPE_HOST_OPTIONS: JSON.stringify(hosted) },
+    env: { ...hostEnvironment(id, process.env), MIXSCOPE_HOST_OPTIONS: JSON.stringify(hosted) },
     // The parent's flags (vitest's, a debugger's) are not the host's; js's clock wants V8 on one thread.
     execArgv: id === 'js' ? [...CPU_CLOCK_V8_FLAGS] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
