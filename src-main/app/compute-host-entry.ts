@@ -11,6 +11,7 @@ import { MixscopeError } from '../engine/core/errors.js';
 import type { HostedBackend } from '../gpu/node/serve-backend.js';
 import type { HostChannel } from '../gpu/node/protocol.js';
 import { processCpuClock } from '../gpu/node/cpu-clock.js';
+import { warmAllocator } from '../gpu/node/cpu-host-env.js';
 import { serveBackend } from '../gpu/node/serve-backend.js';
 import { utilityHostLabel } from './cpu-host-label.js';
 
@@ -28,6 +29,7 @@ const port = process.parentPort;
 const host = utilityHostLabel(id);
 
 async function makeBackend(): Promise<HostedBackend> {
+  warmAllocator();
   switch (id) {
     case 'js':
       return { backend: (await import('../engine/backends/js.js')).createJsBackend({ host, now: processCpuClock }), host };

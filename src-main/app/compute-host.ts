@@ -4,15 +4,14 @@
  * down only the host, whose point says 'host-crashed', and the next call starts a new one.
  */
 import { utilityProcess } from 'electron';
-import { CPU_CLOCK_V8_FLAGS } from '../gpu/node/cpu-clock.js';
-import { hostEnvironment } from '../gpu/node/cpu-host-env.js';
+import { hostEnvironment, hostExecArgv } from '../gpu/node/cpu-host-env.js';
 import type { ComputeHost } from '../gpu/node/host-backend.js';
 import type { UtilityBackendId } from './cpu-host-label.js';
 
 export function startUtilityHost(entry: string, id: UtilityBackendId): ComputeHost {
-  // js is timed on the process CPU clock, which wants V8's background work on the main thread (cpu-clock.ts).
-  const execArgv = id === 'js' ? [...CPU_CLOCK_V8_FLAGS] : [];
-  // A CPU host's allocator keeps freed memory for the next output (gpu/node/cpu-host-env.ts).
+  // js's clock wants V8's background work on the main thread, and a CPU host's allocator keeps freed
+  // memory for the next output (gpu/node/cpu-clock.ts, cpu-host-env.ts).
+  const execArgv = hostExecArgv(id);
   const env = hostEnvironment(id, process.env);
   const child = utilityProcess.fork(entry, [id], { serviceName: `mixscope ${id} host`, stdio: 'inherit', execArgv, env });
   let exited = false;

@@ -6,8 +6,7 @@
 import { fork } from 'node:child_process';
 import type { BackendId } from '../../engine/core/backend.js';
 import type { DawnRoute } from './dawn.js';
-import { CPU_CLOCK_V8_FLAGS } from './cpu-clock.js';
-import { hostEnvironment } from './cpu-host-env.js';
+import { hostEnvironment, hostExecArgv } from './cpu-host-env.js';
 import { hostedLabel, type HostedOptions } from './hosted-backends.js';
 import { HostBackend, type ComputeHost, type HostBackendOptions } from './host-backend.js';
 
@@ -28,8 +27,8 @@ export function startHostProcess(id: BackendId, options: HostProcessOptions = {}
   const child = fork(HOST_ENTRY, [id], {
     serialization: 'advanced',
     env: { ...hostEnvironment(id, process.env), MIXSCOPE_HOST_OPTIONS: JSON.stringify(hosted) },
-    // The parent's flags (vitest's, a debugger's) are not the host's; js's clock wants V8 on one thread.
-    execArgv: id === 'js' ? [...CPU_CLOCK_V8_FLAGS] : [],
+    // The parent's flags (vitest's, a debugger's) are not the host's; a CPU host has its own (cpu-host-env.ts).
+    execArgv: hostExecArgv(id),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let exited = false;

@@ -6,6 +6,7 @@ import type { BackendId } from '../../engine/core/backend.js';
 import { MixscopeError } from '../../engine/core/errors.js';
 import { defaultUserDataDir } from '../../services/data-dir.js';
 import { CPU_CLOCK_NOTE, processCpuClock } from './cpu-clock.js';
+import { CPU_HOST_BACKENDS, warmAllocator } from './cpu-host-env.js';
 import type { HostedBackend } from './serve-backend.js';
 
 export interface HostedOptions {
@@ -27,6 +28,7 @@ export function hostedLabel(id: BackendId): string {
 
 export async function makeHostedBackend(id: BackendId, options: HostedOptions = {}): Promise<HostedBackend> {
   const host = hostedLabel(id);
+  if (CPU_HOST_BACKENDS.includes(id)) warmAllocator();
   switch (id) {
     case 'js': {
       const { createJsBackend } = await import('../../engine/backends/js.js');
