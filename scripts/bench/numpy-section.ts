@@ -2,15 +2,15 @@
  * The NumPy side-by-side section: the js backend's forms against their NumPy twins
  * (scripts/bench/numpy-twins.py: OpenBLAS products, a Python loop of vector operations for each
  * recurrence) at the same sizes, float32, on this machine in this run. The matmul-shaped forms are
- * held to NumPy+OpenBLAS, the recurrent ones to a NumPy loop. Ratios are js ÷ NumPy medians, wall
- * and CPU (CPU: process time, every BLAS thread counted; less disturbed when the machine is shared).
+ * held to NumPy+OpenBLAS, the recurrent ones to a NumPy loop. Each side runs in a process of its
+ * own, the js one started as a js compute host is (numpy-js-timer.ts), and the two alternate for
+ * ROUNDS rounds; a ratio is the median over rounds of that round's js ÷ NumPy medians, wall and CPU
+ * (CPU: process time, every BLAS thread counted; less disturbed when the machine is shared).
  * Skipped, with the reason, where python3 or NumPy is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createRng } from '../../src-main/engine/core/random.js';
-import { resolveParams } from '../../src-main/engine/core/validate.js';
-import { getMixer } from '../../src-main/engine/registry.js';
+import { hostEnvironment, hostExecArgv } from '../../src-main/gpu/node/cpu-host-env.js';
 import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
 
 const D = 64;
@@ -35,55 +35,67 @@ interface Twin {
   readonly cpuMs: number;
 }
 
+/** Rounds of (NumPy twins, js forms), alternating, so a drift in the machine's speed falls on both sides alike. */
+const ROUNDS = 3;
+const JS_TIMER = fileURLToPath(new URL('./numpy-js-timer.ts', import.meta.url));
+const REQUEST = JSON.stringify({ jobs: JOBS, d: D, dv: D, state: STATE, runs: RUNS });
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Median wall and CPU ms of `RUNS` runs of a js form after one warm-up run. */
-function timeJs(id: string, L: number): Twin {
-  const [mixerId, formId] = id.split('/') as [string, string];
-  const mixer = getMixer(mixerId);
-  const params = resolveParams(mixer);
-  const form = mixer.forms.find((f) => f.id === formId)!;
-  const inputs = mixer.randomInputs(mixer.dims({ L, d: D, dv: D, state: STATE }, params), createRng(L), params);
-  form.run(inputs, params, 'float32');
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    form.run(inputs, params, 'float32');
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { form: id, L, wallMs: median(wall), cpuMs: median(cpu) };
+function runTwins(): { numpy: string; results: Twin[] } | string {
+  const run = spawnSync('python3', [TWINS], { input: REQUEST, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.error || run.status !== 0) return `NumPy twins failed: ${run.error?.message ?? run.stderr.trim().split('\n').pop()}`;
+  return JSON.parse(run.stdout) as { numpy: string; results: Twin[] };
 }
 
-function runTwins(): { numpy: string; results: Twin[] } | string {
-  const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return `skipped: python3 with NumPy is not available (${probe.error?.message ?? probe.stderr.trim().split('\n').pop()})`;
-  const request = JSON.stringify({ jobs: JOBS, d: D, dv: D, state: STATE, runs: RUNS });
-  const run = spawnSync('python3', [TWINS], { input: request, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (run.status !== 0) return `NumPy twins failed: ${run.stderr.trim().split('\n').pop()}`;
-  return JSON.parse(run.stdout) as { numpy: string; results: Twin[] };
+/** The js forms in a process started as a js compute host is (numpy-js-timer.ts). */
+function runJs(): { results: Twin[] } | string {
+  const run = spawnSync(process.execPath, [...hostExecArgv('js'), '--import', 'tsx', JS_TIMER], {
+    input: REQUEST,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: hostEnvironment('js', process.env),
+  });
+  if (run.error || run.status !== 0) return `js timer failed: ${run.error?.message ?? run.stderr.trim().split('\n').pop()}`;
+  return JSON.parse(run.stdout) as { results: Twin[] };
+}
+
+/** Per job, the median over rounds of a figure, and of its per-round ratio js ÷ NumPy. */
+function acrossRounds(rounds: readonly { js: Twin[]; numpy: Twin[] }[], job: { form: string; L: number }, key: 'wallMs' | 'cpuMs') {
+  const pick = (list: Twin[]) => list.find((t) => t.form === job.form && t.L === job.L)![key];
+  return {
+    js: median(rounds.map((r) => pick(r.js))),
+    numpy: median(rounds.map((r) => pick(r.numpy))),
+    ratio: median(rounds.map((r) => pick(r.js) / pick(r.numpy))),
+  };
 }
 
 export const numpySection: BenchSection = {
   id: 'numpy-side-by-side',
   title: 'js forms (float32, d = 64) against their NumPy twins: js ÷ NumPy medians, wall and CPU time',
   async run() {
-    const twins = runTwins();
-    if (typeof twins === 'string') return { medians: [], ratios: [], problems: [twins] };
-    const js = JOBS.map(({ form, L }) => timeJs(form, L));
-    const medians: BenchMedian[] = [
-      ...js.map((t) => ({ mixer: t.form.split('/')[0]!, form: t.form.split('/')[1]!, backend: 'js', L: t.L, medianMs: t.wallMs, p10Ms: t.wallMs, p90Ms: t.wallMs, noisy: false, cpuMs: t.cpuMs })),
-      ...twins.results.map((t) => ({ mixer: t.form.split('/')[0]!, form: t.form.split('/')[1]!, backend: `numpy ${twins.numpy}`, L: t.L, medianMs: t.wallMs, p10Ms: t.wallMs, p90Ms: t.wallMs, noisy: false, cpuMs: t.cpuMs })),
-    ];
+    const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) return { medians: [], ratios: [], problems: [`skipped: python3 with NumPy is not available (${probe.error?.message ?? probe.stderr.trim().split('\n').pop()})`] };
+    const rounds: { js: Twin[]; numpy: Twin[] }[] = [];
+    let numpyVersion = '';
+    for (let r = 0; r < ROUNDS; r++) {
+      const twins = runTwins();
+      if (typeof twins === 'string') return { medians: [], ratios: [], problems: [twins] };
+      const js = runJs();
+      if (typeof js === 'string') return { medians: [], ratios: [], problems: [js] };
+      numpyVersion = twins.numpy;
+      rounds.push({ js: js.results, numpy: twins.results });
+    }
+    const medians: BenchMedian[] = [];
     const ratios: BenchRatio[] = [];
-    for (const j of js) {
-      const n = twins.results.find((t) => t.form === j.form && t.L === j.L);
-      if (!n) continue;
-      ratios.push({ name: `${j.form} js ÷ NumPy (wall)`, L: j.L, ratio: j.wallMs / n.wallMs });
-      ratios.push({ name: `${j.form} js ÷ NumPy (CPU time)`, L: j.L, ratio: j.cpuMs / n.cpuMs });
+    for (const job of JOBS) {
+      const [mixer, form] = job.form.split('/') as [string, string];
+      const wall = acrossRounds(rounds, job, 'wallMs');
+      const cpu = acrossRounds(rounds, job, 'cpuMs');
+      medians.push({ mixer, form, backend: 'js', L: job.L, medianMs: wall.js, p10Ms: wall.js, p90Ms: wall.js, noisy: false, cpuMs: cpu.js } as BenchMedian);
+      medians.push({ mixer, form, backend: `numpy ${numpyVersion}`, L: job.L, medianMs: wall.numpy, p10Ms: wall.numpy, p90Ms: wall.numpy, noisy: false, cpuMs: cpu.numpy } as BenchMedian);
+      ratios.push({ name: `${job.form} js ÷ NumPy (wall)`, L: job.L, ratio: wall.ratio });
+      ratios.push({ name: `${job.form} js ÷ NumPy (CPU time)`, L: job.L, ratio: cpu.ratio });
     }
     return { medians, ratios, problems: [] };
   },
