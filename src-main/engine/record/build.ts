@@ -3,6 +3,7 @@
  * points appended as they land, then closed with the sweep's fits and crossovers.
  */
 import type { SweepSettings } from '../sweep/settings.js';
+import { driftWarnings } from './drift.js';
 import type { Calibration, Environment } from './environment.js';
 import type { PointRecord } from './point.js';
 import { RECORD_FORMAT, RECORD_VERSION, type Crossover, type Fit, type RunRecord, type RunStatus } from './schema.js';
@@ -42,11 +43,15 @@ export interface RunEnd {
   readonly fits?: readonly Fit[];
   readonly crossovers?: readonly Crossover[];
   readonly failure?: string;
-  /** The calibrations again, with `valid` set by the sweep (a point above its roof invalidates it). */
+  /**
+   * The calibrations again, with `valid` set by the sweep (a point above its roof invalidates it)
+   * and the end probe (v7); a drift beyond DRIFT_THRESHOLD becomes a run warning.
+   */
   readonly calibration?: readonly Calibration[];
 }
 
 export function finishRunRecord(record: RunRecord, end: RunEnd): RunRecord {
+  const warnings = driftWarnings(end.calibration ?? record.calibration ?? []);
   return {
     ...record,
     status: end.status,
@@ -55,6 +60,7 @@ export function finishRunRecord(record: RunRecord, end: RunEnd): RunRecord {
     crossovers: [...(end.crossovers ?? record.crossovers)],
     ...(end.failure ? { failure: end.failure } : {}),
     ...(end.calibration ? { calibration: [...end.calibration] } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

@@ -74,6 +74,16 @@ export const calibrationSchema = z.object({
    */
   valid: z.boolean().optional(),
   invalidReason: z.string().optional(),
+  /**
+   * Added in v7. The same probe measured again when the sweep had run to completion: whether the
+   * machine still ran at the speed it was calibrated at. Absent: not measured (see `endSkipped`;
+   * every v1–v6 record).
+   */
+  end: z.object({ peakMatmulGflops: z.number().positive(), copyGBs: z.number().positive() }).optional(),
+  /** Added in v7. end.peakMatmulGflops ÷ peakMatmulGflops − 1: −0.34 means the matmul ran 34% slower at the end. */
+  drift: z.number().optional(),
+  /** Added in v7. Why there is no end probe: the run was cancelled, or the backend's calibration is not re-measured. */
+  endSkipped: z.string().optional(),
 });
 
 export type AdapterRecord = z.infer<typeof adapterSchema>;

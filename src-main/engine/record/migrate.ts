@@ -11,6 +11,7 @@ import { v2ToV3 } from './migrations/v3.js';
 import { v3ToV4 } from './migrations/v4.js';
 import { v4ToV5 } from './migrations/v5.js';
 import { v5ToV6 } from './migrations/v6.js';
+import { v6ToV7 } from './migrations/v7.js';
 
 export type JsonRecord = Record<string, unknown>;
 export type Migration = (record: JsonRecord) => JsonRecord;
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   3: v3ToV4,
   4: v4ToV5,
   5: v5ToV6,
+  6: v6ToV7,
 };
 
 /** Applies every step from `from` up to `to`; a missing step is a bug in this table, named as such. */

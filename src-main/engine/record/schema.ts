@@ -16,6 +16,9 @@
  *   source 'autotuned' | 'cached' | 'default'), e.g. wgsl's autotuned matmul tile.
  * - v6: dtype 'float16' (points, settings, calibration, probes' dtypes): the WGSL forms with f16
  *   storage on an adapter that has shader-f16, checked against their own float16 tolerance.
+ * - v7: calibration end probe (end, drift, endSkipped): the roof measured again when the sweep
+ *   completed, and run warnings (`warnings`: 'calibration-drift' when the matmul peak moved by
+ *   more than 10% under the run).
  */
 import { z } from 'zod';
 import { BACKEND_IDS } from '../core/backend.js';
@@ -25,7 +28,7 @@ import { intervalSchema, pointRecordSchema } from './point.js';
 import { runIdSchema } from './run-id.js';
 
 export const RECORD_FORMAT = 'mixscope-run';
-export const RECORD_VERSION = 6;
+export const RECORD_VERSION = 7;
 
 /**
  * Added in v1; 'interrupted' added in v2. A crashed sweep leaves 'running' on disk, with every point
@@ -84,6 +87,17 @@ export const crossoverSchema = z.object({
   wide: z.boolean().optional(),
 });
 
+/**
+ * Added in v7. Something the reader of the run's timings must know. 'calibration-drift': the
+ * backend's calibrated matmul peak differed by more than DRIFT_THRESHOLD (drift.ts) between the
+ * sweep's start and end, so the machine's speed changed under the run.
+ */
+export const runWarningSchema = z.object({
+  kind: z.enum(['calibration-drift']),
+  backend: z.enum(BACKEND_IDS).optional(),
+  message: z.string(),
+});
+
 export const runRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   version: z.literal(RECORD_VERSION),
@@ -101,11 +115,14 @@ export const runRecordSchema = z.object({
   fits: z.array(fitSchema),
   crossovers: z.array(crossoverSchema),
   calibration: z.array(calibrationSchema).optional(),
+  /** Added in v7. Absent: none (and every v1–v6 record). */
+  warnings: z.array(runWarningSchema).optional(),
 });
 
 export type Fit = z.infer<typeof fitSchema>;
 export type Crossover = z.infer<typeof crossoverSchema>;
 export type RunRecord = z.infer<typeof runRecordSchema>;
+export type RunWarning = z.infer<typeof runWarningSchema>;
 
 export * from './environment.js';
 export * from './point.js';
