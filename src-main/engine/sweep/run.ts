@@ -20,6 +20,7 @@ import { openPoint, type MeasureContext, type PointSession } from './measure.js'
 import { planSweep, seriesKey, type PlannedPoint } from './plan.js';
 import { emptyPointRecord } from './point-record.js';
 import { BudgetTracker } from './budget.js';
+import { probeDrift } from './drift-probe.js';
 import { Progress } from './progress.js';
 import { Schedule } from './schedule.js';
 import type { SweepSettings } from './settings.js';
@@ -37,7 +38,10 @@ export interface SweepResult {
   readonly fits: Fit[];
   readonly crossovers: Crossover[];
   readonly cancelled: boolean;
-  /** The calibrations given, each with `valid` set: false where a point ran faster than its roof. */
+  /**
+   * The calibrations given, each with `valid` set (false where a point ran faster than its roof)
+   * and, after a completed sweep, the end probe and its drift (drift-probe.ts).
+   */
   readonly calibration?: Calibration[];
 }
 
@@ -106,7 +110,9 @@ export async function runSweep(settingsIn: SweepSettings, backends: readonly Bac
   const forms = new Map(plan.map((p) => [seriesKey({ mixer: p.mixer.id, form: p.formId, backend: p.backend }), p]));
   const curves = curvesOf(points);
   const fits = fitCurves(curves, (c) => (c.backend === 'reference' ? null : (forms.get(seriesKey(c))?.form.scaling ?? null)), settings.seed);
-  return { points, fits, crossovers: findCrossovers(curves, settings.seed), cancelled, calibration: schedule.validated(options.calibration ?? []) };
+  // The roof measured again at the end of a completed sweep: did the machine's speed change under it?
+  const calibration = await probeDrift(schedule.validated(options.calibration ?? []), backends, settings.dtype, cancelled);
+  return { points, fits, crossovers: findCrossovers(curves, settings.seed), cancelled, calibration };
 }
 
 interface PointContext {
