@@ -1,8 +1,10 @@
 /**
  * The end of a sweep in the terminal: fitted exponents per curve with their 95% CIs, where curves
- * cross (with the CI of L), and whether the roofline calibration held. A wide CI is said in words
- * next to the number, so nobody reads a loose exponent as a result.
+ * cross (with the CI of L), whether the roofline calibration held and whether the machine's speed
+ * drifted under the run (the end probe). A wide CI is said in words next to the number, so nobody
+ * reads a loose exponent as a result.
  */
+import { DRIFT_THRESHOLD, driftExceeds, driftLine } from '../engine/record/drift.js';
 import type { Interval } from '../engine/record/point.js';
 import type { Crossover, Fit, RunRecord } from '../engine/record/schema.js';
 import type { CliIo } from './io.js';
@@ -48,4 +50,16 @@ export function printFits(io: CliIo, record: RunRecord): void {
   for (const cal of record.calibration ?? []) {
     if (cal.valid === false) io.stdout(`roofline (${cal.backend}): calibration invalid, ${cal.invalidReason ?? 'a point ran above it'}; no roofline fractions for this backend\n`);
   }
+  printDrift(io, record);
+}
+
+/** The end probe: each backend's drift in one line, a warning where the machine's speed changed under the run. */
+function printDrift(io: CliIo, record: RunRecord): void {
+  const calibrations = record.calibration ?? [];
+  if (record.status === 'cancelled' && calibrations.some((c) => c.endSkipped)) io.stdout('drift check: skipped, the run was cancelled\n');
+  for (const cal of calibrations) {
+    const line = driftLine(cal);
+    if (line && !driftExceeds(cal)) io.stdout(`drift (${cal.backend}): ${line}: steady within ${DRIFT_THRESHOLD * 100}%\n`);
+  }
+  for (const w of record.warnings ?? []) io.stdout(`warning: ${w.message}\n`);
 }
