@@ -4,9 +4,12 @@
  * muddies the ratios (another app version, another host and so another timer, a software adapter
  * against a hardware one, other sweep settings). Fields are flattened generically, so fields that
  * later record versions add (driver versions, timer sources) are diffed without a change here.
+ * The calibrated peaks and drift warnings (outside the environment block) are graded apart
+ * (calibration-diff.ts).
  */
 import type { BackendId } from '../core/backend.js';
 import type { RunRecord } from '../record/schema.js';
+import { calibrationDiffs } from './calibration-diff.js';
 import type { EnvironmentDiff } from './schema.js';
 
 type Grade = Pick<EnvironmentDiff, 'grade' | 'why'>;
@@ -78,5 +81,5 @@ export function environmentDiff(sides: readonly DiffSide[], pairLabels: readonly
     if (values.every((v) => v === values[0])) continue;
     diffs.push({ field, values: values.map((value, i) => ({ run: sides[i]!.record.id, value })), ...gradeOf(field, values) });
   }
-  return diffs;
+  return [...diffs, ...calibrationDiffs(sides, pairLabels)];
 }
