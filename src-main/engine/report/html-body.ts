@@ -15,6 +15,7 @@ import {
 import { escapeHtml } from './escape.js';
 import { runFindings } from './findings.js';
 import { comparisonMethodology, runMethodology } from './methodology.js';
+import { calibrationTable } from './calibration-table.js';
 import { backendsTable, crossoversTable, environmentTable, fitsTable, pointsTable, runSummaryTable, settingsTable } from './run-tables.js';
 import type { ReportTable } from './table.js';
 
@@ -74,7 +75,7 @@ export function runBody(data: ReportData): { title: string; html: string } {
     { id: 'charts', title: 'Charts', html: chartBoxes(charts.slice(1)) },
     { id: 'exponents', title: 'Scaling exponents', html: htmlTable(fitsTable(record)) },
     { id: 'crossovers', title: 'Crossovers', html: htmlTable(crossoversTable(record)) },
-    { id: 'environment', title: 'Environment', html: `${htmlTable(environmentTable(record.environment))}\n<h3>Backends</h3>\n${htmlTable(backendsTable(record.environment))}` },
+    { id: 'environment', title: 'Environment', html: `${htmlTable(environmentTable(record.environment))}\n<h3>Backends</h3>\n${htmlTable(backendsTable(record.environment))}\n<h3>Calibration</h3>\n${htmlTable(calibrationTable(record), 'not calibrated')}` },
     { id: 'settings', title: 'Settings', html: htmlTable(settingsTable(record.settings)) },
     { id: 'points', title: 'Points', html: htmlTable(pointsTable(record)) },
     { id: 'methodology', title: 'Methodology', html: paragraphs(runMethodology(record.settings)) },

@@ -17,6 +17,7 @@ import { escapeMarkdown, escapeMarkdownBlock } from './escape.js';
 import { runFindings } from './findings.js';
 import type { ReportInput } from './input.js';
 import { comparisonMethodology, runMethodology } from './methodology.js';
+import { calibrationTable } from './calibration-table.js';
 import { backendsTable, crossoversTable, environmentTable, fitsTable, runSummaryTable } from './run-tables.js';
 import type { ReportTable } from './table.js';
 
@@ -43,7 +44,7 @@ function runSections(record: RunRecord, heading: string): string[] {
     section('Findings', findingsMarkdown(record)),
     section('Scaling exponents', markdownTable(fitsTable(record))),
     section('Crossovers', markdownTable(crossoversTable(record))),
-    section('Environment', `${markdownTable(environmentTable(record.environment))}\n\n${markdownTable(backendsTable(record.environment))}`),
+    section('Environment', `${markdownTable(environmentTable(record.environment))}\n\n${markdownTable(backendsTable(record.environment))}\n\n${markdownTable(calibrationTable(record), '_not calibrated_')}`),
   ];
 }
 
