@@ -4,6 +4,8 @@
  * the calibrated roof min(peak matmul rate, copy bandwidth × intensity) of each backend.
  */
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import { describeChange, driftExceeds } from '@engine/record/drift.js';
+import type { Calibration } from '@engine/record/environment.js';
 import { lengthAxis, logAxis, titled } from './axes.js';
 import { legendFor, sideBySide } from './layout.js';
 import type { ChartRun } from './chart-run.js';
@@ -15,6 +17,12 @@ import { itemTooltip } from './tooltip.js';
 
 const ROOF_SAMPLES = 24;
 
+/** The end probe (record v7): the peak at the end of the run, and a warning where the machine's speed changed under it. */
+function driftNote(c: Calibration): string {
+  if (!c.end || c.drift === undefined) return '';
+  return `; at the end ${formatNumber(c.end.peakMatmulGflops)} GFLOP/s (${describeChange(c.drift)}${driftExceeds(c) ? ": the machine's speed changed under the run" : ''})`;
+}
+
 function roofSeries(run: ChartRun, intensities: readonly number[]): LineSeriesOption[] {
   if (intensities.length === 0) return [];
   const lo = Math.min(...intensities) / 4;
@@ -25,7 +33,7 @@ function roofSeries(run: ChartRun, intensities: readonly number[]): LineSeriesOp
       const xs = Array.from({ length: ROOF_SAMPLES }, (_, i) => lo * (hi / lo) ** (i / (ROOF_SAMPLES - 1)));
       return {
         type: 'line',
-        name: `roof ${c.backend}: ${formatNumber(c.peakMatmulGflops)} GFLOP/s, ${formatNumber(c.copyGBs)} GB/s`,
+        name: `roof ${c.backend}: ${formatNumber(c.peakMatmulGflops)} GFLOP/s, ${formatNumber(c.copyGBs)} GB/s${driftNote(c)}`,
         xAxisIndex: 1,
         yAxisIndex: 1,
         symbol: 'none',
