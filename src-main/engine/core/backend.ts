@@ -96,6 +96,12 @@ export interface PrepareRequest {
   readonly inputs: Inputs;
   readonly params: Params;
   readonly dtype: DType;
+  /**
+   * The bytes this kernel may allocate (the sweep's memory budget over its B·H kernels). The sweep
+   * checks the cost model's peak before it prepares; a backend that may choose a variant needing
+   * more (wgsl's parallel scans hold every chunk's state) keeps within this too, or refuses.
+   */
+  readonly memoryBudgetBytes?: number;
 }
 
 /** What a backend reaches at best on its device: the roofline of its points. */

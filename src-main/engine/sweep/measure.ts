@@ -130,7 +130,9 @@ async function prepare(session: PointSession, ctx: MeasureContext): Promise<Prep
   const kernels: PreparedKernel[] = [];
   try {
     for (const inputs of sets) {
-      kernels.push(await ctx.backend.prepare({ mixer: point.mixer, form: point.form, inputs, params: point.params, dtype: ctx.settings.dtype }));
+      // Each of the B·H kernels gets its share of the memory budget (the cost-model check above covers all of them).
+      const memoryBudgetBytes = Math.floor(ctx.settings.memoryBudgetBytes / sets.length);
+      kernels.push(await ctx.backend.prepare({ mixer: point.mixer, form: point.form, inputs, params: point.params, dtype: ctx.settings.dtype, memoryBudgetBytes }));
       await ctx.pause();
       if (ctx.signal?.aborted) throw cancelledError();
     }

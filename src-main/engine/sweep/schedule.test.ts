@@ -75,6 +75,15 @@ describe('interleaved schedule', () => {
     expect(new Set(fused.samplesMs)).toEqual(new Set([1, 1.3]));
   });
 
+  it("hands each of a point's B·H kernels its share of the sweep's memory budget", async () => {
+    const asked: (number | undefined)[] = [];
+    const js = createJsBackend();
+    const backend: Backend = { ...js, prepare: (request) => (asked.push(request.memoryBudgetBytes), js.prepare(request)) };
+    await runSweep({ ...settings, lengths: [8], batch: 2, heads: 3, memoryBudgetBytes: 6_000_001 }, [backend]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([1_000_000]));
+  });
+
   it('is reproducible for a seed: the same revisit order gives the same samples', async () => {
     const run = async () => (await runSweep(settings, [scripted((L, _f, n) => L / 100 + (n % 3) * 1e-4)])).points.map((p) => p.samplesMs);
     expect(await run()).toEqual(await run());

@@ -179,7 +179,8 @@ export class HostBackend implements Backend {
   async prepare(request: PrepareRequest): Promise<PreparedKernel> {
     let inputsId = this.inputIds.get(request.inputs);
     if (inputsId === undefined) this.inputIds.set(request.inputs, (inputsId = this.nextInputsId++));
-    const prepare = { mixerId: request.mixer.id, formId: request.form.id, params: { ...request.params }, dtype: request.dtype, inputsId };
+    const budget = request.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: request.memoryBudgetBytes };
+    const prepare = { mixerId: request.mixer.id, formId: request.form.id, params: { ...request.params }, dtype: request.dtype, inputsId, ...budget };
     const holder = this.host;
     if (holder && this.heldBy.get(holder)?.has(inputsId)) {
       const reply = await this.call<PreparedReply | NeedInputsReply>({ op: 'prepare', prepare });

@@ -30,6 +30,8 @@ export interface PrepareMessage {
    * again, share them, so the data crosses the channel once and later prepares send the id alone.
    */
   readonly inputsId: number;
+  /** PrepareRequest.memoryBudgetBytes. */
+  readonly memoryBudgetBytes?: number;
   /** The data, when the caller does not know the serving side to hold `inputsId`. */
   readonly inputs?: Readonly<Record<string, WireTensor>>;
 }

@@ -41,7 +41,8 @@ export function serveBackend(
       inputs = held.get(message.inputsId);
       if (!inputs) return { needInputs: message.inputsId };
     }
-    const kernel = await (await backend()).prepare({ mixer, form, inputs, params: message.params, dtype: message.dtype });
+    const budget = message.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: message.memoryBudgetBytes };
+    const kernel = await (await backend()).prepare({ mixer, form, inputs, params: message.params, dtype: message.dtype, ...budget });
     const id = nextKernel++;
     kernels.set(id, kernel);
     const auxiliaryBytes = kernel.auxiliaryBytes ?? 0;

@@ -52,6 +52,7 @@ export function createPageApi(backends: readonly Backend[]): PageApi {
         inputs,
         params: request.params,
         dtype: request.dtype,
+        ...(request.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: request.memoryBudgetBytes }),
       });
       const handle = next++;
       prepared.set(handle, { backend: request.backend, kernel: p });

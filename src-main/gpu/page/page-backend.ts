@@ -44,6 +44,7 @@ export class PageBackend implements Backend {
       inputs: Object.fromEntries(Object.entries(request.inputs).map(([name, t]) => [name, encodeTensor(t)])),
       params: request.params,
       dtype: request.dtype,
+      ...(request.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: request.memoryBudgetBytes }),
     };
     const p = await callPage(this.transport, 'prepare', wire);
     return {

@@ -17,6 +17,8 @@ export interface WireRequest {
   readonly inputs: Readonly<Record<string, WireTensor>>;
   readonly params: Readonly<Record<string, number | string>>;
   readonly dtype: DType;
+  /** PrepareRequest.memoryBudgetBytes. */
+  readonly memoryBudgetBytes?: number;
 }
 
 export interface WirePrepared {

@@ -135,8 +135,11 @@ export class WgslBackend implements Backend {
     const storageKind = f16Mode ? f16StorageOf(mixer.id, form.id, f16Mode) : FORM_F32;
     const bytesOf = elementBytes(storageKind);
     // The scan configuration's plan and buffers (a parallel scan across chunks holds every chunk's state).
+    // The tighter of the host's budget and the sweep's (a parallel variant over it runs sequentially).
+    const budgets = [this.options.memoryBudgetBytes, request.memoryBudgetBytes].filter((b): b is number => b !== undefined);
+    const budget = budgets.length > 0 ? Math.min(...budgets) : undefined;
     const scanned = scanVariant(planned, this.scans[scanKindOf(planned)] ?? this.scan, cost.buffers, dims, params, (buffers) =>
-      checkBufferLimits(where, buffers, this.device.limits, this.options.memoryBudgetBytes, bytesOf),
+      checkBufferLimits(where, buffers, this.device.limits, budget, bytesOf),
     );
     const { buffers } = scanned;
     const plan = planForFused(scanned.plan, this.fused);

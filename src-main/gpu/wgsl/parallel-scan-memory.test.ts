@@ -4,7 +4,8 @@
  * forms) or with the channel's log decays added (the SSM's matrix), counted here by hand from the
  * shape; its record says so (kernelConfig scan: 'parallel'). Under a memory budget that holds the
  * sequential buffers but not the parallel ones, the point runs sequentially and says why; under
- * one that holds neither, it is refused as over the limit before anything is allocated.
+ * one that holds neither, it is refused as over the limit before anything is allocated. The
+ * budget is the host's or the sweep's (PrepareRequest.memoryBudgetBytes), whichever is tighter.
  * In-process on Dawn; skipped visibly without an adapter.
  */
 import { describe, expect, it } from 'vitest';
@@ -50,10 +51,11 @@ const CASES = [
   { mixer: 'ssm', form: 'materialized', sequential: 2 * L * d + L * d * 4 + 2 * L * 4 + L * L, parallel: 2 * L * d + L * d * 4 + 2 * L * 4 + L * L + L * 4 },
 ];
 
-async function prepared(backend: WgslBackend, mixerId: string, formId: string) {
+async function prepared(backend: WgslBackend, mixerId: string, formId: string, memoryBudgetBytes?: number) {
   const m = mixer(mixerId);
   const { params, inputs } = pointInputs(m, L, d, dv);
-  const kernel = await backend.prepare({ mixer: m, form: getForm(m, formId), inputs, params, dtype: 'float32' });
+  const budget = memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes };
+  const kernel = await backend.prepare({ mixer: m, form: getForm(m, formId), inputs, params, dtype: 'float32', ...budget });
   try {
     const error = relativeError((await kernel.read()).output, m.reference(inputs, params)).relative;
     return { bytes: kernel.allocatedBytes, config: kernel.kernelConfig, error };
@@ -85,6 +87,16 @@ if (dawn) {
         expect(String(fallback.config?.params['scanFallback'])).toContain('memory budget');
         expect(fallback.error).toBeLessThanOrEqual(1e-4);
         await expect(prepared(backendWith('parallel', 4 * c.sequential - 4), c.mixer, c.form)).rejects.toBeInstanceOf(OverLimitError);
+      });
+
+      it(`${c.mixer}/${c.form}: the sweep's budget in the request holds as the host's does, the tighter of the two winning`, async () => {
+        const fallback = await prepared(backendWith('parallel'), c.mixer, c.form, 4 * c.sequential);
+        expect(fallback.bytes).toBe(4 * c.sequential);
+        expect(String(fallback.config?.params['scanFallback'])).toContain('memory budget');
+        const roomy = await prepared(backendWith('parallel', 4 * c.sequential), c.mixer, c.form, 4 * c.parallel);
+        expect(roomy.config?.params['scan']).toBe('sequential');
+        const free = await prepared(backendWith('parallel'), c.mixer, c.form, 4 * c.parallel);
+        expect(free.config?.params['scan']).toBe('parallel');
       });
     }
   });
