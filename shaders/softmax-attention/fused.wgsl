@@ -77,7 +77,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
   let end = min(L, t0 + ROWS);
   for (var s0 = 0u; s0 < end; s0 += KEYS) {
     // s[r]: scores of row r0 + r with keys s0 + 4·lane … +3.
+    // Zeroed by hand each tile: SwiftShader's Vulkan path kept a loop-local array's values from the
+    // previous iteration instead of zero-initializing it at its declaration (scores summed across tiles).
     var s: array<vec4<f32>, 8>;
+    for (var r = 0u; r < 8u; r++) { s[r] = vec4<f32>(0.0); }
     for (var k0 = 0u; k0 < d; k0 += KEYS) {
       for (var e = li; e < kb + KEYS * LANES; e += WG_SIZE) {
         if (e < kb) {
@@ -142,7 +145,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: 
         Tile[kb + e] = vec4<f32>(valueAt(key, col), valueAt(key, col + 1u), valueAt(key, col + 2u), valueAt(key, col + 3u));
       }
       workgroupBarrier();
-      var sums: array<vec4<f32>, 2>;
+      var sums = array<vec4<f32>, 2>(vec4<f32>(0.0), vec4<f32>(0.0));
       for (var r = 0u; r < ROWS_PER; r++) { acc[ch * ROWS_PER + r] *= correction[r]; }
       for (var c = 0u; c < KEYS; c++) {
         let v4 = Tile[kb + c * LANES + lane];
