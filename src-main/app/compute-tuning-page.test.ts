@@ -24,6 +24,7 @@ import { fileTuningCache, TUNING_CACHE_FILE } from '../gpu/node/tuning-cache.js'
 import { buildTuningBridge, COMPUTE_WINDOW_HOST, lentTuningCache } from '../gpu/page/lent-tuning.js';
 import { PageWgslBackend } from '../gpu/page/page-wgsl.js';
 import { DEFAULT_MATMUL, matmulConfigsFor } from '../gpu/wgsl/matmul-config.js';
+import { SCAN_KINDS, scanCacheKey } from '../gpu/wgsl/scan-config.js';
 import { gpuDescribe, pointInputs, TEST_ROUTES } from '../gpu/wgsl/test-host.js';
 import { tuningKey } from '../gpu/wgsl/tuning-key.js';
 import { COMPUTE_ORIGIN } from './compute-protocol.js';
@@ -75,7 +76,8 @@ gpuDescribe(probe, "the compute page's wgsl backend on the cache main lends it",
 
     const file = JSON.parse(readFileSync(join(dir, TUNING_CACHE_FILE), 'utf8')) as { matmul: object; scan: Record<string, { mode: string }>; fused: object };
     expect(Object.keys(file.matmul)).toEqual([key]);
-    expect(Object.keys(file.scan)).toEqual([key]);
+    // Every kind of scan it tuned: the state scans under the adapter's key, the others with the kind appended.
+    expect(Object.keys(file.scan).sort()).toEqual(SCAN_KINDS.map((kind) => scanCacheKey(key, kind)).sort());
     expect(Object.keys(file.fused)).toEqual([key]);
     expect(file.scan[key]!.mode).toMatch(/^(sequential|parallel)$/);
   }, 300_000);
