@@ -31,25 +31,32 @@ export async function drawnCurves(page: Page, scope: string): Promise<string[]> 
   return [...curves];
 }
 
-/** Where the chart drew the `dataIndex`-th datum of the first series `pick` chooses (page pixels), and its point ref. */
-export async function datumAt(chart: Locator, pick: (s: ChartSeries) => boolean, dataIndex: number): Promise<{ x: number; y: number; ref: string }> {
+/**
+ * Of the data of the line series `pick` chooses, the one drawn farthest from every datum of the
+ * chart's other series (page pixels), and its point ref: a pointer there meets that curve alone,
+ * however close the measured curves happen to run in this sweep.
+ */
+export async function isolatedDatumAt(chart: Locator, pick: (s: ChartSeries) => boolean): Promise<{ x: number; y: number; ref: string }> {
   const series = JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as ChartSeries[];
-  const seriesIndex = series.findIndex(pick);
-  const datum = series[seriesIndex]?.data[dataIndex] as { ref?: string } | undefined;
-  if (!datum?.ref) throw new Error(`no datum ${dataIndex} with a ref in the chosen series of ${JSON.stringify(series.map((s) => s.name))}`);
   await chart.scrollIntoViewIfNeeded();
-  await chart.evaluate((box, detail) => box.dispatchEvent(new CustomEvent('mixscope:locate', { detail })), { seriesIndex, dataIndex });
-  const [x, y] = ((await chart.getAttribute('data-located')) ?? '').split(',').map(Number);
+  const drawn: { series: number; x: number; y: number; ref?: string | undefined }[] = [];
+  for (const [seriesIndex, s] of series.entries()) {
+    if (s.type !== 'line') continue;
+    for (const [dataIndex, datum] of (s.data as { ref?: string }[]).entries()) {
+      await chart.evaluate((box, detail) => box.dispatchEvent(new CustomEvent('mixscope:locate', { detail })), { seriesIndex, dataIndex });
+      const [x, y] = ((await chart.getAttribute('data-located')) ?? '').split(',').map(Number);
+      if (Number.isFinite(x) && Number.isFinite(y)) drawn.push({ series: seriesIndex, x: x!, y: y!, ref: datum?.ref });
+    }
+  }
+  let best: { x: number; y: number; ref: string; clearance: number } | undefined;
+  for (const p of drawn) {
+    if (!p.ref || !pick(series[p.series]!)) continue;
+    const clearance = Math.min(...drawn.filter((q) => q.series !== p.series).map((q) => Math.hypot(q.x - p.x, q.y - p.y)));
+    if (!best || clearance > best.clearance) best = { x: p.x, y: p.y, ref: p.ref, clearance };
+  }
   const origin = await chart.boundingBox();
-  if (!origin || !Number.isFinite(x) || !Number.isFinite(y)) throw new Error('the chart did not say where it drew the datum');
-  return { x: origin.x + x!, y: origin.y + y!, ref: datum.ref };
-}
-
-/** Clicks a datum where the chart drew it; returns its point ref. */
-export async function clickDatum(page: Page, chart: Locator, pick: (s: ChartSeries) => boolean, dataIndex: number): Promise<string> {
-  const { x, y, ref } = await datumAt(chart, pick, dataIndex);
-  await page.mouse.click(x, y);
-  return ref;
+  if (!best || !origin) throw new Error(`no drawn datum with a ref in the chosen series of ${JSON.stringify(series.map((s) => s.name))}`);
+  return { x: origin.x + best.x, y: origin.y + best.y, ref: best.ref };
 }
 
 export interface AxeViolation {

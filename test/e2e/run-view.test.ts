@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, openPage, screenshot, type WatchedPage } from './browser.js';
 import { ensureRendererBuilt } from './renderer-build.js';
-import { axeViolations, clickDatum, datumAt, drawnCurves } from './run-view-page.js';
+import { axeViolations, drawnCurves, isolatedDatumAt } from './run-view-page.js';
 import { startTinyRun, waitForOutcome } from './ui.js';
 import { startWebMode, type WebMode } from './web-mode.js';
 
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the run view in web mode' : `the ru
 
   it('highlights a hovered curve in every chart', async () => {
     const panel = page.locator('.run-view [data-chart="time-linear-attention"] .echart');
-    const { x, y, ref } = await datumAt(panel, (s) => s.type === 'line' && s.name.startsWith('linear-attention.'), 1);
+    const { x, y, ref } = await isolatedDatumAt(panel, (s) => s.type === 'line' && s.name.startsWith('linear-attention.'));
     await page.mouse.move(x, y);
     const [mixer, form, backend] = ref.split('|');
     const key = `${mixer}.${form} · ${backend}`;
@@ -98,7 +98,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the run view in web mode' : `the ru
 
   it('opens the inspector of a clicked point, with its samples', async () => {
     const panel = page.locator('.run-view [data-chart="time-linear-attention"] .echart');
-    const ref = await clickDatum(page, panel, (s) => s.type === 'line' && s.name.startsWith('linear-attention.'), 2);
+    const { x, y, ref } = await isolatedDatumAt(panel, (s) => s.type === 'line' && s.name.startsWith('linear-attention.'));
+    await page.mouse.click(x, y);
     const inspector = page.locator('[data-test="inspector"]');
     await inspector.waitFor();
     const [mixer, form, backend, L] = ref.split('|');
