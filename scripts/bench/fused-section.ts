@@ -24,7 +24,7 @@ import { PipelineCache } from '../../src-main/gpu/wgsl/pipelines.js';
 import { grid1d, type FormPlan, type PassPlan } from '../../src-main/gpu/wgsl/plan.js';
 import { softmaxAttentionPlan } from '../../src-main/gpu/wgsl/plans/softmax-attention.js';
 import { uploadInputs } from '../../src-main/gpu/wgsl/upload.js';
-import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
+import { raceKernels, spreadOf, type BenchMedian, type BenchRatio, type BenchSection } from './section.js';
 
 const LENGTHS = [512, 2048];
 const WIDTH = 64;
@@ -32,7 +32,6 @@ const SAMPLES = 9;
 const BASELINE = 'scalar: 32 rows × 8 lanes, 1×4 scores per invocation, scalar loads';
 const form = getForm(softmaxAttention, 'fused');
 
-const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 function request(L: number) {
   const params = resolveParams(softmaxAttention, {});
@@ -86,17 +85,12 @@ export const fusedSection: BenchSection = {
             const error = relativeError((await k.kernel.read()).output, reference).relative;
             if (!(error <= 1e-4)) problems.push(`${k.name} at L=${L}: differs from the scalar kernel by ${error}`);
           }
-          for (let i = 0; i < SAMPLES; i++) {
-            for (const k of kernels) {
-              const t = await k.kernel.run();
-              k.ms.push(t.gpuMs ?? t.wallMs);
-            }
-          }
+          await raceKernels(kernels, SAMPLES);
           const median = new Map<string, number>();
           for (const k of kernels) {
-            const sorted = [...k.ms].sort((a, b) => a - b);
-            median.set(k.name, quantile(sorted, 0.5));
-            medians.push({ mixer: 'softmax-attention', form: `fused (${k.name})`, backend: 'wgsl', L, medianMs: quantile(sorted, 0.5), p10Ms: quantile(sorted, 0.1), p90Ms: quantile(sorted, 0.9), noisy: false });
+            const spread = spreadOf(k.ms);
+            median.set(k.name, spread.medianMs);
+            medians.push({ mixer: 'softmax-attention', form: `fused (${k.name})`, backend: 'wgsl', L, ...spread, noisy: false });
           }
           for (const c of configs) ratios.push({ name: `${fusedLabel(c)} ÷ ${BASELINE}`, L, ratio: median.get(fusedLabel(c))! / median.get(BASELINE)! });
           const chosen = configs.find((c) => sameFused(c, tuning.config)) ?? DEFAULT_FUSED;

@@ -12,13 +12,12 @@ import { TimedDispatch } from '../../src-main/gpu/wgsl/calibrate.js';
 import { DEFAULT_MATMUL, matmulConfigsFor, matmulConstants, matmulIntensity, matmulLabel, type MatmulConfig } from '../../src-main/gpu/wgsl/matmul-config.js';
 import { matmulGrid } from '../../src-main/gpu/wgsl/matmul-run.js';
 import { PipelineCache } from '../../src-main/gpu/wgsl/pipelines.js';
-import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
+import { spreadOf, type BenchMedian, type BenchRatio, type BenchSection } from './section.js';
 
 const SIZES = [256, 512];
 const SAMPLES = 9;
 const BASELINE = 'baseline: 64×64 tile, 4×4 per invocation, scalar loads, depth 16';
 
-const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const same = (a: MatmulConfig, b: MatmulConfig) => a.microM === b.microM && a.depth === b.depth;
 
 export const matmulSection: BenchSection = {
@@ -44,9 +43,9 @@ export const matmulSection: BenchSection = {
         for (let i = 0; i < SAMPLES; i++) for (const r of runs) r.ms.push((await r.dispatch.time()).ms);
         const median = new Map<string, number>();
         for (const r of runs) {
-          const sorted = [...r.ms].sort((a, b) => a - b);
-          median.set(r.name, quantile(sorted, 0.5));
-          medians.push({ mixer: 'matmul', form: r.name, backend: 'wgsl', L: n, medianMs: quantile(sorted, 0.5), p10Ms: quantile(sorted, 0.1), p90Ms: quantile(sorted, 0.9), noisy: false });
+          const spread = spreadOf(r.ms);
+          median.set(r.name, spread.medianMs);
+          medians.push({ mixer: 'matmul', form: r.name, backend: 'wgsl', L: n, ...spread, noisy: false });
           r.dispatch.destroy();
         }
         for (const c of configs) ratios.push({ name: `${matmulLabel(c)} ÷ ${BASELINE}`, L: n, ratio: median.get(matmulLabel(c))! / median.get(BASELINE)! });

@@ -11,6 +11,7 @@ import { createRng } from '../../src-main/engine/core/random.js';
 import { resolveParams } from '../../src-main/engine/core/validate.js';
 import { getMixer } from '../../src-main/engine/registry.js';
 import { warmAllocator } from '../../src-main/gpu/node/cpu-host-env.js';
+import { spreadOf } from './section.js';
 
 interface Request {
   readonly jobs: readonly { form: string; L: number }[];
@@ -19,7 +20,7 @@ interface Request {
   readonly runs: number;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: readonly number[]): number => spreadOf(xs).medianMs;
 
 function time(request: Request, id: string, L: number): { form: string; L: number; wallMs: number; cpuMs: number } {
   const [mixerId, formId] = id.split('/') as [string, string];

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hostEnvironment, hostExecArgv } from '../../src-main/gpu/node/cpu-host-env.js';
-import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
+import { spreadOf, type BenchMedian, type BenchRatio, type BenchSection } from './section.js';
 
 const D = 64;
 const STATE = 16;
@@ -40,7 +40,7 @@ const ROUNDS = 3;
 const JS_TIMER = fileURLToPath(new URL('./numpy-js-timer.ts', import.meta.url));
 const REQUEST = JSON.stringify({ jobs: JOBS, d: D, dv: D, state: STATE, runs: RUNS });
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: readonly number[]): number => spreadOf(xs).medianMs;
 
 function runTwins(): { numpy: string; results: Twin[] } | string {
   const run = spawnSync('python3', [TWINS], { input: REQUEST, encoding: 'utf8', maxBuffer: 1 << 20 });

@@ -22,7 +22,7 @@ import { WgslBackend } from '../../src-main/gpu/wgsl/backend.js';
 import { matmulConfigsFor, matmulIntensity, matmulLabel } from '../../src-main/gpu/wgsl/matmul-config.js';
 import { findPlan } from '../../src-main/gpu/wgsl/plans/index.js';
 import { hasScanChoice, type ScanConfig } from '../../src-main/gpu/wgsl/scan-config.js';
-import type { BenchMedian, BenchRatio, BenchSection } from './section.js';
+import { raceKernels, spreadOf, type BenchMedian, type BenchRatio, type BenchSection } from './section.js';
 
 const LENGTHS = [512, 4096];
 /** The SSM's materialized matrix is L² per channel: shorter, so that a software adapter finishes the section. */
@@ -37,7 +37,6 @@ function pointInputs(mixer: Mixer, L: number) {
   return { params, inputs: mixer.randomInputs(dims, createRng(L), params) };
 }
 
-const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** FLOPs per word and per load from workgroup memory in the inner loop of the stages' tiles before this change. */
 const OLD_TILES = [
@@ -77,17 +76,12 @@ export const scanSection: BenchSection = {
             const [seq, par] = kernels as [(typeof kernels)[0], (typeof kernels)[0]];
             const agreement = relativeError((await par.kernel.read()).output, (await seq.kernel.read()).output).relative;
             if (!(agreement <= 1e-4)) problems.push(`${mixer.id}/${form.id} at L=${L}: parallel and sequential differ by ${agreement}`);
-            for (let i = 0; i < SAMPLES; i++) {
-              for (const k of kernels) {
-                const t = await k.kernel.run();
-                k.ms.push(t.gpuMs ?? t.wallMs);
-              }
-            }
+            await raceKernels(kernels, SAMPLES);
             const median = new Map<string, number>();
             for (const k of kernels) {
-              const sorted = [...k.ms].sort((a, b) => a - b);
-              median.set(k.name, quantile(sorted, 0.5));
-              medians.push({ mixer: mixer.id, form: `${form.id} (${k.name} scan)`, backend: 'wgsl', L, medianMs: quantile(sorted, 0.5), p10Ms: quantile(sorted, 0.1), p90Ms: quantile(sorted, 0.9), noisy: false });
+              const spread = spreadOf(k.ms);
+              median.set(k.name, spread.medianMs);
+              medians.push({ mixer: mixer.id, form: `${form.id} (${k.name} scan)`, backend: 'wgsl', L, ...spread, noisy: false });
             }
             ratios.push({ name: `${mixer.id}/${form.id} parallel scan ÷ sequential scan`, L, ratio: median.get('parallel')! / median.get('sequential')! });
           } catch (err) {

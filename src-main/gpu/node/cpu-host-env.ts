@@ -57,12 +57,11 @@ export function warmAllocator(bytes = WARM_BYTES): void {
 }
 
 /** Allocates `bytes` in WARM_BLOCK blocks, all alive together, writing one byte per page. */
-function touchBlocks(bytes: number): number {
+function touchBlocks(bytes: number): void {
   const blocks: Uint8Array[] = [];
   for (let held = 0; held < bytes; held += WARM_BLOCK) {
     const block = new Uint8Array(WARM_BLOCK);
     for (let at = 0; at < block.length; at += PAGE) block[at] = 1;
     blocks.push(block);
   }
-  return blocks.length;
 }

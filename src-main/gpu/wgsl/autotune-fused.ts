@@ -12,6 +12,7 @@ import { relativeError } from '../../engine/core/tensor.js';
 import { resolveParams } from '../../engine/core/validate.js';
 import { softmaxAttention } from '../../engine/mixers/softmax-attention/index.js';
 import { getForm } from '../../engine/registry.js';
+import { percentile } from '../../engine/stats/summary.js';
 import { DEFAULT_FUSED, FUSED_CONFIGS, fusedLabel, sameFused, type FusedConfig } from './fused-config.js';
 
 export interface FusedCandidate {
@@ -80,11 +81,6 @@ async function check(prepare: PrepareWithFused, config: FusedConfig, shapes: Non
   return worst;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** L grown (×2) from 512 until the default configuration's run lasts minRunMs, within maxL. */
 async function tuningLength(prepare: PrepareWithFused, d: number, minRunMs: number, maxL: number): Promise<number> {
@@ -128,7 +124,7 @@ export async function autotuneFused(prepare: PrepareWithFused, options: FusedTun
   } finally {
     for (const r of racing) r.kernel.release();
   }
-  for (const r of racing) candidates.push({ config: r.config, label: fusedLabel(r.config), error: r.error, ms: median(r.ms) });
+  for (const r of racing) candidates.push({ config: r.config, label: fusedLabel(r.config), error: r.error, ms: percentile(r.ms, 50) });
   candidates.sort((a, b) => order.indexOf(a.config) - order.indexOf(b.config));
   const timed = candidates.filter((c) => c.ms !== undefined);
   const best = timed.reduce<FusedCandidate | undefined>((a, c) => (a === undefined || c.ms! < a.ms! ? c : a), undefined);

@@ -18,6 +18,7 @@ import { retention } from '../../engine/mixers/retention/index.js';
 import { ssd } from '../../engine/mixers/ssd/index.js';
 import { ssm } from '../../engine/mixers/ssm/index.js';
 import { getForm } from '../../engine/registry.js';
+import { percentile } from '../../engine/stats/summary.js';
 import { DEFAULT_SCAN, SCAN_CONFIGS, SCAN_KINDS, scanLabel, type ScanConfig, type ScanKind } from './scan-config.js';
 
 export interface ScanCandidate {
@@ -116,11 +117,6 @@ async function check(prepare: PrepareWithScan, config: ScanConfig, probe: ScanPr
   return worst;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const geometricMean = (values: readonly number[]): number => Math.exp(values.reduce((n, v) => n + Math.log(v), 0) / values.length);
 
@@ -138,7 +134,7 @@ function candidatesOver(racers: readonly Racer[], probes: readonly ScanProbe[], 
     const error = Math.max(0, ...indices.map((i) => r.errors[i]!));
     const label = scanLabel(r.config);
     if (!(error <= tolerance)) return { config: r.config, label, error, rejected: `relative error ${error.toExponential(2)} > ${tolerance}` };
-    const medians = indices.map((i) => median(r.ms[i]!));
+    const medians = indices.map((i) => percentile(r.ms[i]!, 50));
     return { config: r.config, label, error, ms: geometricMean(medians), medians: Object.fromEntries(indices.map((i, n) => [probeId(probes[i]!), medians[n]!])) };
   });
 }

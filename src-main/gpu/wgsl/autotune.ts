@@ -6,6 +6,7 @@
  * median of interleaved rounds; the fastest correct configuration is kept. Runs at calibration.
  */
 import { createRng } from '../../engine/core/random.js';
+import { percentile } from '../../engine/stats/summary.js';
 import { TimedDispatch } from './calibrate.js';
 import { DEFAULT_MATMUL, matmulConfigsFor, matmulConstants, matmulLabel, type MatmulConfig } from './matmul-config.js';
 import { float64Matmul, matmulGrid, matmulPipeline, relativeMaxError, runMatmul } from './matmul-run.js';
@@ -58,11 +59,6 @@ async function check(device: GPUDevice, pipelines: PipelineCache, config: Matmul
   return worst;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function timed(device: GPUDevice, pipeline: GPUComputePipeline, n: number): TimedDispatch {
   const buffer = () => device.createBuffer({ size: n * n * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
@@ -118,7 +114,7 @@ export async function autotuneMatmul(device: GPUDevice, pipelines: PipelineCache
   } finally {
     for (const r of racing) r.kernel.destroy();
   }
-  for (const r of racing) candidates.push({ config: r.config, label: r.label, error: r.error, ms: median(r.ms) });
+  for (const r of racing) candidates.push({ config: r.config, label: r.label, error: r.error, ms: percentile(r.ms, 50) });
   candidates.sort((a, b) => order.indexOf(a.config) - order.indexOf(b.config));
   const timedOk = candidates.filter((c) => c.ms !== undefined);
   const best = timedOk.reduce<TunedCandidate | undefined>((a, c) => (a === undefined || c.ms! < a.ms! ? c : a), undefined);
